@@ -1,0 +1,18 @@
+"""qedsheet's proof engine: claims, verdicts, tactics, numeric cross-checks, budgets.
+
+    >>> import sympy as sp
+    >>> from proofs import Claim, prove
+    >>> a, b = sp.symbols("a b", real=True)
+    >>> prove(Claim("rsm-exceeds-max", sp.log(sp.exp(a) + sp.exp(b)) > sp.Max(a, b))).status
+    'proved'
+"""
+
+from .claim import Claim
+from .derivation import Derivation, Link
+from .exercise import Exercise, Sheet
+from .forms import PSD, Convex
+from .prover import DEFAULT_BUDGET, prove
+from .verdict import Proof, Step, Verdict
+
+__all__ = ["Claim", "Convex", "DEFAULT_BUDGET", "Derivation", "Exercise", "Link", "PSD",
+           "Proof", "Sheet", "Step", "Verdict", "prove"]

@@ -1,0 +1,56 @@
+"""Case analysis: orderings made into assumptions by a change of variables.
+
+`a >= b` becomes `a = b + δ` with a fresh δ >= 0, so that sympy's assumption system
+and the sign rules can use the ordering. The substitution is a bijection between the
+case and the new domain, so a proof in the new variables is a proof of the case.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+_counter = [0]
+
+
+def fresh(strict: bool) -> sp.Dummy:
+    _counter[0] += 1
+    return sp.Dummy(f"delta{_counter[0]}", positive=True) if strict else sp.Dummy(
+        f"delta{_counter[0]}", nonnegative=True)
+
+
+def embody_order(statement: sp.Basic, given: tuple[sp.Basic, ...], big: sp.Expr,
+                 small: sp.Expr, strict: bool
+                 ) -> tuple[sp.Basic, tuple[sp.Basic, ...], tuple[sp.Symbol, sp.Expr]] | None:
+    """Statement and given with `big >= small` (or >) built in, and the substitution used.
+
+    Solves `big - small = δ` for a variable in which the difference is linear with a
+    non-zero coefficient; the variable's own sign assumption moves into `given`.
+    """
+    diff = sp.expand(big - small)
+    if diff.is_number:
+        return None
+    delta = fresh(strict)
+    for var in sorted(diff.free_symbols, key=sp.default_sort_key):
+        if not isinstance(var, sp.Symbol) or var.is_integer:
+            continue
+        if not diff.is_polynomial(var) or sp.degree(diff, var) != 1:
+            continue
+        coeff = sp.diff(diff, var)
+        if not coeff.is_nonzero or not coeff.is_real:
+            continue
+        sol = sp.solve(sp.Eq(diff, delta), var)
+        if len(sol) != 1:
+            continue
+        value = sol[0]
+        extra: list[sp.Basic] = []
+        for name, rel in (("positive", sp.Gt), ("negative", sp.Lt)):
+            if getattr(var, f"is_{name}"):
+                extra.append(rel(value, 0))
+        if var.is_nonnegative and not var.is_positive:
+            extra.append(sp.Ge(value, 0))
+        if var.is_nonpositive and not var.is_negative:
+            extra.append(sp.Le(value, 0))
+        new_stmt = statement.xreplace({var: value})
+        new_given = tuple(g.xreplace({var: value}) for g in given) + tuple(extra)
+        return new_stmt, new_given, (var, value)
+    return None

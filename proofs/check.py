@@ -1,0 +1,86 @@
+"""Numeric cross-checks of proofs and the search for counterexamples."""
+
+from __future__ import annotations
+
+import random
+import zlib
+from dataclasses import dataclass
+
+import sympy as sp
+
+from . import budget
+from .numeric import DIGITS, evaluate
+from .points import Point, Sampler
+
+
+@dataclass(frozen=True)
+class CrossCheck:
+    """How the numbers went: points where the statement held, and a point where not."""
+
+    held: int
+    unknown: int
+    failed_at: Point | None = None
+    note: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.failed_at is None and self.held >= 3
+
+
+def seed_of(name: str) -> int:
+    return zlib.crc32(name.encode())
+
+
+def _sampler(statement: sp.Basic, given: tuple[sp.Basic, ...], seed: int) -> Sampler:
+    return Sampler([statement], given, seed=seed)
+
+
+def cross_check(statement: sp.Basic, given: tuple[sp.Basic, ...], seed: int,
+                boundary: int = 12, randoms: int = 12, digits: int = DIGITS) -> CrossCheck:
+    """Evaluate at boundary and random points that meet every assumption."""
+    sampler = _sampler(statement, given, seed)
+    rng = random.Random(seed)
+    held = unknown = 0
+    points = list(sampler.boundary_points(limit=boundary))
+    points += list(sampler.random_points(randoms))
+    for pt in points:
+        budget.check()
+        out = evaluate(statement, pt, rng, digits)
+        if out.truth is False:
+            return CrossCheck(held, unknown, {**pt, **out.witness}, out.note)
+        if out.truth is None:
+            unknown += 1
+        else:
+            held += 1
+    return CrossCheck(held, unknown)
+
+
+def confirm(statement: sp.Basic, point: Point, seed: int) -> bool:
+    """A counterexample holds up at double precision too."""
+    out = evaluate(statement, point, random.Random(seed), DIGITS * 2)
+    return out.truth is False
+
+
+def find_counterexample(statement: sp.Basic, given: tuple[sp.Basic, ...], seed: int,
+                        boundary: int = 200, randoms: int = 150
+                        ) -> tuple[Point, str] | None:
+    """A point meeting every assumption where the statement is false, checked twice.
+
+    Boundary points come first (0, equal arguments, edges of the domains), because
+    strict inequalities fail exactly there; random points follow.
+    """
+    sampler = _sampler(statement, given, seed)
+    rng = random.Random(seed + 1)
+
+    def points():
+        yield from sampler.boundary_points(limit=boundary)
+        yield from sampler.random_points(randoms)
+
+    for pt in points():
+        budget.check()
+        out = evaluate(statement, pt, rng)
+        if out.truth is False:
+            full = {**pt, **out.witness}
+            if out.witness or confirm(statement, pt, seed):
+                return full, out.note
+    return None

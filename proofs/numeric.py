@@ -1,0 +1,224 @@
+"""High-precision numeric truth of a statement at a point (mpmath through sympy's evalf).
+
+The answer is True, False or None (cannot tell: the point is outside the statement's
+domain, a value is not finite, or the two sides are too close to call). Numbers never
+prove a claim; they cross-check proofs and confirm counterexamples.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+import mpmath
+import sympy as sp
+
+from .forms import PSD, Convex
+from .substitute import Point, instantiate
+
+DIGITS = 50
+_CLOSE = sp.Float(10, DIGITS) ** -35       # closer than this: equal
+_APART = sp.Float(10, DIGITS) ** -25       # farther than this: decisively different
+_LIMIT_CLOSE = sp.Float(10, DIGITS) ** -9  # limits are estimated, so coarser
+_LIMIT_APART = sp.Float(10, DIGITS) ** -4
+
+
+@dataclass
+class Outcome:
+    """Truth at a point, with extra witness values (e.g. the pair that breaks convexity)."""
+
+    truth: bool | None
+    witness: dict[sp.Basic, sp.Expr] = field(default_factory=dict)
+    note: str = ""
+
+
+def _number(expr: sp.Basic, digits: int) -> sp.Expr | None:
+    try:
+        val = sp.N(expr, digits, maxn=digits * 8)
+    except Exception:
+        return None
+    if not getattr(val, "is_number", False) or val.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        return None
+    if val.has(sp.Limit, sp.Derivative, sp.Integral, sp.Sum):
+        return None
+    return val
+
+
+def numeric_limit(lim: sp.Limit, digits: int = DIGITS) -> tuple[sp.Expr, bool] | None:
+    """Estimate a limit with numbers for every parameter by evaluating along a sequence.
+
+    Returns (value, settled) where settled means the last terms agree closely; None
+    when the expression cannot be evaluated along the sequence.
+    """
+    f, x, x0, d = lim.args
+    if x0 is sp.oo:
+        seq = [sp.Integer(10) ** k for k in (4, 8, 16, 32)]
+    elif x0 is -sp.oo:
+        seq = [-(sp.Integer(10) ** k) for k in (4, 8, 16, 32)]
+    else:
+        sgn = -1 if str(d) == "-" else 1
+        seq = [x0 + sgn * sp.Integer(10) ** -k for k in (4, 8, 16, 32)]
+    vals = []
+    for t in seq:
+        v = _number(f.xreplace({x: t}), digits + 40)
+        if v is None or not v.is_real:
+            return None
+        vals.append(v)
+    settled = abs(vals[-1] - vals[-2]) < _LIMIT_CLOSE * (1 + abs(vals[-1]))
+    return vals[-1], bool(settled)
+
+
+def _replace_limits(expr: sp.Basic, digits: int) -> tuple[sp.Basic, bool, bool]:
+    """Limits replaced by numeric estimates; flags (had limits, all settled)."""
+    lims = sorted(expr.atoms(sp.Limit), key=lambda e: -sp.count_ops(e))
+    if not lims:
+        return expr, False, True
+    settled_all = True
+    mapping = {}
+    for lim in lims:
+        if lim.free_symbols:
+            return expr, True, False
+        est = numeric_limit(lim, digits)
+        if est is None:
+            return expr, True, False
+        mapping[lim] = est[0]
+        settled_all &= est[1]
+    return expr.xreplace(mapping), True, settled_all
+
+
+def decide(rel: sp.Basic, digits: int = DIGITS, coarse: bool = False) -> bool | None:
+    """Truth of a relation between numbers: exact when sympy decides it, else numeric."""
+    if rel is sp.true or rel is True:
+        return True
+    if rel is sp.false or rel is False:
+        return False
+    close, apart = (_LIMIT_CLOSE, _LIMIT_APART) if coarse else (_CLOSE, _APART)
+    if isinstance(rel, sp.Rel):
+        lhs, rhs = rel.lhs, rel.rhs
+        if isinstance(lhs, sp.MatrixBase) or isinstance(rhs, sp.MatrixBase):
+            if not (isinstance(lhs, sp.MatrixBase) and isinstance(rhs, sp.MatrixBase)):
+                return None
+            if lhs.shape != rhs.shape or not isinstance(rel, sp.Eq):
+                return False if lhs.shape != rhs.shape else None
+            vals = [decide(sp.Eq(a, b, evaluate=False), digits, coarse)
+                    for a, b in zip(lhs, rhs, strict=True)]
+            return False if False in vals else (None if None in vals else True)
+        diff = lhs - rhs
+        if diff.is_Rational:  # exact
+            d = diff
+            exact = True
+        else:
+            d = _number(diff, digits)
+            exact = False
+            if d is None:
+                return None
+        scale = 1
+        if not exact:
+            sl, sr = _number(lhs, digits), _number(rhs, digits)
+            if sl is None or sr is None:
+                return None
+            scale = 1 + abs(sl) + abs(sr)
+            if not (sl.is_real and sr.is_real) and not isinstance(rel, (sp.Eq, sp.Ne)):
+                return None
+        size = abs(d)
+        if exact:
+            is_zero, is_apart = size == 0, size != 0
+        else:
+            is_zero, is_apart = size < close * scale, size > apart * scale
+            if not is_zero and not is_apart:
+                return None
+            if is_zero and not isinstance(rel, (sp.Eq, sp.Ne)) and not coarse:
+                # too close to call numerically: ask for an exact zero
+                z = diff.equals(0)
+                if z is None:
+                    return None
+                if z is False:
+                    return None
+        if isinstance(rel, sp.Eq):
+            return True if is_zero else False
+        if isinstance(rel, sp.Ne):
+            return False if is_zero else True
+        if not d.is_real:
+            return None
+        sign = 0 if is_zero else (1 if d > 0 else -1)
+        return {sp.StrictGreaterThan: sign > 0, sp.GreaterThan: sign >= 0,
+                sp.StrictLessThan: sign < 0, sp.LessThan: sign <= 0}.get(type(rel))
+    if isinstance(rel, (sp.And, sp.Or, sp.Not, sp.Implies, sp.Equivalent)):
+        vals = [decide(a, digits, coarse) for a in rel.args]
+        if isinstance(rel, sp.And):
+            return False if False in vals else (None if None in vals else True)
+        if isinstance(rel, sp.Or):
+            return True if True in vals else (None if None in vals else False)
+        if isinstance(rel, sp.Not):
+            return None if vals[0] is None else not vals[0]
+        if isinstance(rel, sp.Implies):
+            a, b = vals
+            if a is False or b is True:
+                return True
+            return False if (a is True and b is False) else None
+        if None in vals:
+            return None
+        return vals[0] == vals[1]
+    return None
+
+
+def _psd_at(m: sp.MatrixBase, digits: int) -> Outcome:
+    with mpmath.workdps(digits):
+        try:
+            entries = [[mpmath.mpf(sp.N(e, digits)) for e in row] for row in m.tolist()]
+        except (TypeError, ValueError):
+            return Outcome(None, note="matrix entries are not real numbers")
+        a = mpmath.matrix(entries)
+        sym = (a + a.T) * mpmath.mpf("0.5")
+        evals, evecs = mpmath.eigsy(sym)
+        k = min(range(len(evals)), key=lambda i: evals[i])
+        lo = evals[k]
+        if lo >= -mpmath.mpf(10) ** (-(digits - 15)):
+            return Outcome(True)
+        if lo < -mpmath.mpf(10) ** (-(digits - 25)):
+            v = [sp.Float(evecs[i, k], 20) for i in range(len(evals))]
+            return Outcome(False, {sp.Symbol("v"): sp.Matrix(v)},
+                           note=f"smallest eigenvalue {sp.Float(lo, 12)}")
+        return Outcome(None)
+
+
+def _convex_at(c: Convex, point: Point, rng: random.Random, digits: int) -> Outcome:
+    """Midpoint convexity on random pairs of the variables' domain."""
+    from .points import kind_of, random_value  # local: points imports this module
+
+    f = instantiate(c.expr, point)
+    vs = c.variables
+    for _ in range(40):
+        u = {v: random_value(kind_of(v), rng) for v in vs}
+        w = {v: random_value(kind_of(v), rng) for v in vs}
+        mid = {v: (u[v] + w[v]) / 2 for v in vs}
+        lhs = f.xreplace(mid)
+        rhs = (f.xreplace(u) + f.xreplace(w)) / 2
+        t = decide(sp.Le(lhs, rhs, evaluate=False), digits)
+        if t is False:
+            wit = {sp.Symbol(f"{v}_1"): u[v] for v in vs}
+            wit.update({sp.Symbol(f"{v}_2"): w[v] for v in vs})
+            return Outcome(False, wit, note="midpoint above the chord")
+    return Outcome(True)
+
+
+def evaluate(statement: sp.Basic, point: Point, rng: random.Random | None = None,
+             digits: int = DIGITS) -> Outcome:
+    """Truth of `statement` at `point` (assumptions are the caller's business)."""
+    rng = rng or random.Random(0)
+    if isinstance(statement, Convex):
+        return _convex_at(statement, point, rng, digits)
+    try:
+        inst = instantiate(statement, point)
+    except Exception as exc:  # a point outside the domain, say
+        return Outcome(None, note=f"cannot substitute: {type(exc).__name__}")
+    if isinstance(inst, PSD):
+        return _psd_at(inst.matrix, digits)
+    if inst.has(sp.Derivative):
+        inst = inst.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit())
+    inst, had_limits, settled = _replace_limits(inst, digits)
+    if had_limits and not settled:
+        return Outcome(None, note="limit did not settle numerically")
+    if inst.has(PSD) or inst.has(Convex):
+        return Outcome(None, note="nested form")
+    return Outcome(decide(inst, digits, coarse=had_limits))

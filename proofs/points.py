@@ -1,0 +1,287 @@
+"""Points that satisfy a claim's assumptions: boundary points first, then random ones.
+
+A point maps each variable of a claim to an exact number (a Rational, or a complex
+Rational for symbols not known to be real). Claims over symbolic n are sampled by
+fixing n first; the statement is then expanded (`doit`) and its Indexed atoms become
+ordinary variables.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import sympy as sp
+
+from . import budget
+from .numeric import decide
+from .substitute import _is_int_key, instantiate
+
+Point = dict[sp.Basic, sp.Expr]
+
+_REAL_EDGES = [sp.Integer(0), sp.Integer(1), sp.Integer(-1), sp.Rational(1, 2), sp.Integer(2),
+               sp.Integer(-2), sp.Integer(3), sp.Rational(-1, 3)]
+_POS_EDGES = [sp.Integer(1), sp.Rational(1, 1000), sp.Rational(1, 2), sp.Integer(2),
+              sp.Integer(3), sp.Integer(10)]
+
+
+def kind_of(atom: sp.Basic) -> str:
+    """The domain a variable ranges over, read off its assumptions."""
+    if atom.is_integer:
+        if atom.is_positive:
+            return "posint"
+        if atom.is_nonnegative:
+            return "natint"
+        return "int"
+    if atom.is_positive:
+        return "positive"
+    if atom.is_negative:
+        return "negative"
+    if atom.is_nonnegative:
+        return "nonnegative"
+    if atom.is_nonpositive:
+        return "nonpositive"
+    if atom.is_real:
+        if atom.is_nonzero:
+            return "nonzero"
+        return "real"
+    return "complex"
+
+
+def edge_values(kind: str) -> list[sp.Expr]:
+    """Values at and near the edges of a domain, tried before random ones."""
+    if kind == "positive":
+        return list(_POS_EDGES)
+    if kind == "nonnegative":
+        return [sp.Integer(0)] + _POS_EDGES
+    if kind == "negative":
+        return [-v for v in _POS_EDGES]
+    if kind == "nonpositive":
+        return [sp.Integer(0)] + [-v for v in _POS_EDGES]
+    if kind == "nonzero":
+        return [v for v in _REAL_EDGES if v != 0]
+    if kind in ("posint",):
+        return [sp.Integer(k) for k in (1, 2, 3, 4)]
+    if kind == "natint":
+        return [sp.Integer(k) for k in (0, 1, 2, 3)]
+    if kind == "int":
+        return [sp.Integer(k) for k in (0, 1, -1, 2, 3)]
+    if kind == "complex":
+        return list(_REAL_EDGES[:4]) + [sp.I, 1 + sp.I, -sp.I / 2]
+    return list(_REAL_EDGES)
+
+
+def random_value(kind: str, rng: random.Random) -> sp.Expr:
+    """A random exact number of the domain, of moderate size."""
+    den = rng.choice([1, 2, 3, 4, 5, 7, 8, 10])
+    num = rng.randint(1, 5 * den)
+    mag = sp.Rational(num, den)
+    if kind in ("posint",):
+        return sp.Integer(rng.randint(1, 6))
+    if kind == "natint":
+        return sp.Integer(rng.randint(0, 6))
+    if kind == "int":
+        return sp.Integer(rng.randint(-5, 6))
+    if kind in ("positive", "nonnegative"):
+        return mag
+    if kind in ("negative", "nonpositive"):
+        return -mag
+    sign = rng.choice([1, -1])
+    if kind == "complex":
+        im = sp.Rational(rng.randint(-3 * den, 3 * den), den)
+        return sign * mag + im * sp.I
+    return sign * mag
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The variables of a claim: plain ones, dimensions (symbolic n) and indexed bases."""
+
+    plain: tuple[sp.Symbol, ...]
+    dims: tuple[sp.Symbol, ...]
+    bases: tuple[sp.IndexedBase, ...]
+
+
+def _sum_limit_symbols(expr: sp.Basic) -> set[sp.Symbol]:
+    dims: set[sp.Symbol] = set()
+    for s in expr.atoms(sp.Sum, sp.Product):
+        for lim in s.limits:
+            for bound in lim[1:]:
+                dims |= {a for a in sp.sympify(bound).free_symbols if a.is_integer}
+    return dims
+
+
+def shape_of(exprs: list[sp.Basic]) -> Shape:
+    """Split the free variables of `exprs` into plain symbols, dimensions and bases."""
+    plain: set[sp.Symbol] = set()
+    dims: set[sp.Symbol] = set()
+    bases: set[sp.IndexedBase] = set()
+    for e in exprs:
+        bases |= e.atoms(sp.IndexedBase)
+        dims |= _sum_limit_symbols(e)
+        for s in e.free_symbols:
+            if isinstance(s, sp.Symbol):
+                plain.add(s)
+    labels = {b.label for b in bases}
+    plain -= labels
+    plain -= dims
+    key = sp.default_sort_key
+    return Shape(tuple(sorted(plain, key=key)), tuple(sorted(dims, key=key)),
+                 tuple(sorted(bases, key=key)))
+
+
+def satisfies(given: tuple[sp.Basic, ...], point: Point) -> bool:
+    """True when every relation of `given` holds at `point` (undecidable counts as no)."""
+    for g in given:
+        try:
+            v = decide(instantiate(g, point))
+        except Exception:
+            return False
+        if v is not True:
+            return False
+    return True
+
+
+def _solve_equalities(given: tuple[sp.Basic, ...], point: Point) -> Point:
+    """Make equality assumptions hold by solving each for one of its (linear) variables."""
+    out = dict(point)
+    ints = {k: v for k, v in out.items() if _is_int_key(k)}
+    for g in given:
+        if not isinstance(g, sp.Eq):
+            continue
+        inst = instantiate(g, ints)
+        eq = inst.lhs - inst.rhs
+        free = sorted((a for a in eq.atoms(sp.Symbol, sp.Indexed) if a in out and a not in ints),
+                      key=sp.default_sort_key)
+        for var in reversed(free):
+            if not eq.is_polynomial(var) or sp.degree(eq, var) != 1:
+                continue
+            rest = eq.xreplace({k: v for k, v in out.items() if k != var})
+            sol = sp.solve(rest, var)
+            if len(sol) == 1 and sol[0].is_number:
+                out[var] = sol[0]
+                break
+    return out
+
+
+class Sampler:
+    """Points satisfying the assumptions of a statement and its `given` relations."""
+
+    def __init__(self, exprs: list[sp.Basic], given: tuple[sp.Basic, ...], seed: int = 0,
+                 max_dim: int = 5) -> None:
+        self.exprs = list(exprs) + list(given)
+        self.given = given
+        self.shape = shape_of(self.exprs)
+        self.rng = random.Random(seed)
+        self.max_dim = max_dim
+
+    def _variables(self, ints: Point) -> list[sp.Basic]:
+        """The non-integer variables once the integer ones are fixed: plain symbols and
+        the Indexed atoms that the expanded statement holds."""
+        variables: set[sp.Basic] = {s for s in self.shape.plain if not s.is_integer}
+        if self.shape.bases:
+            for e in self.exprs:
+                for a in instantiate(e, ints).atoms(sp.Indexed):
+                    if all(i.is_number for i in a.indices):
+                        variables.add(a)
+        return sorted(variables, key=sp.default_sort_key)
+
+    def _int_vars(self) -> list[sp.Symbol]:
+        return [s for s in self.shape.plain if s.is_integer]
+
+    def dim_choices(self) -> list[dict[sp.Symbol, sp.Expr]]:
+        if not self.shape.dims:
+            return [{}]
+        out = []
+        for k in range(1, self.max_dim + 1):
+            out.append({d: sp.Integer(k) for d in self.shape.dims})
+        return out
+
+    def _complete(self, point: Point) -> Point | None:
+        point = _solve_equalities(self.given, point)
+        for var, val in point.items():
+            if not _fits(var, val):
+                return None
+        return point if satisfies(self.given, point) else None
+
+    def boundary_points(self, limit: int = 400) -> Iterator[Point]:
+        """Edge values: all variables equal, zeros, ones, small grids; each checked."""
+        seen: set[tuple] = set()
+        count = 0
+        for dims0 in self.dim_choices():
+            ints = self._int_vars()
+            dims = {**dims0, **{s: self.rng.choice(_index_range(s, dims0)) for s in ints}}
+            variables = self._variables(dims)
+            kinds = [kind_of(v) for v in variables]
+            candidates: list[Point] = []
+            common = sorted({str(v) for k in kinds for v in edge_values(k)})
+            for text in common:
+                val = sp.sympify(text)
+                pt = {v: val for v in variables}
+                if all(_fits(v, val) for v in variables):
+                    candidates.append(pt)
+            if len(variables) <= 3:
+                pools = [edge_values(k)[:5] for k in kinds]
+                for combo in itertools.product(*pools):
+                    candidates.append(dict(zip(variables, combo, strict=True)))
+            else:
+                for _ in range(60):
+                    candidates.append({v: self.rng.choice(edge_values(k)[:5])
+                                       for v, k in zip(variables, kinds, strict=True)})
+            for cand in candidates:
+                budget.check()
+                pt = self._complete({**dims, **cand})
+                if pt is None:
+                    continue
+                key = tuple(sorted((str(k), str(v)) for k, v in pt.items()))
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield pt
+                count += 1
+                if count >= limit:
+                    return
+
+    def random_points(self, count: int, tries: int = 4000) -> Iterator[Point]:
+        """Random points that satisfy every assumption (rejection sampling)."""
+        made = 0
+        dim_options = self.dim_choices()
+        for _ in range(tries):
+            budget.check()
+            dims0 = self.rng.choice(dim_options)
+            dims = {**dims0, **{s: self.rng.choice(_index_range(s, dims0))
+                                for s in self._int_vars()}}
+            variables = self._variables(dims)
+            cand = {v: random_value(kind_of(v), self.rng) for v in variables}
+            pt = self._complete({**dims, **cand})
+            if pt is None:
+                continue
+            yield pt
+            made += 1
+            if made >= count:
+                return
+
+
+def _index_range(sym: sp.Symbol, dims: Point) -> list[sp.Expr]:
+    """Candidate values of an integer variable that is not a dimension."""
+    top = max([int(v) for v in dims.values()] + [3])
+    vals = [sp.Integer(k) for k in range(1 if sym.is_positive else 0, top + 1)]
+    return vals if sym.is_nonnegative else vals + [sp.Integer(-1)]
+
+
+def _fits(var: sp.Basic, val: sp.Expr) -> bool:
+    """Does the value respect the variable's own assumptions?"""
+    if not val.is_number:
+        return False
+    kind = kind_of(var)
+    checks = {
+        "positive": lambda v: v.is_positive, "negative": lambda v: v.is_negative,
+        "nonnegative": lambda v: v.is_nonnegative, "nonpositive": lambda v: v.is_nonpositive,
+        "nonzero": lambda v: v.is_real and v.is_nonzero, "real": lambda v: v.is_real,
+        "posint": lambda v: v.is_integer and v.is_positive,
+        "natint": lambda v: v.is_integer and v.is_nonnegative, "int": lambda v: v.is_integer,
+        "complex": lambda v: True,
+    }
+    return bool(checks[kind](val))

@@ -1,0 +1,138 @@
+"""Signs of expressions: positivity and non-negativity by structural rules.
+
+Each rule is a fact of real analysis (a sum of positive terms is positive, exp is
+positive, exp(u) > 1 for u > 0, log(u) > 0 for u > 1, an even power is non-negative,
+...) and sympy's assumption system is consulted at the leaves. `sign_reason` returns
+the words of the argument, or None when no rule applies.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from . import budget
+
+_MAX_DEPTH = 8
+
+
+def _leaf(e: sp.Expr, strict: bool) -> str | None:
+    if strict and e.is_positive:
+        return f"${sp.latex(e)} > 0$" if not e.is_number else f"{sp.sstr(e)} > 0"
+    if not strict and e.is_nonnegative:
+        return f"${sp.latex(e)} \\ge 0$" if not e.is_number else f"{sp.sstr(e)} >= 0"
+    return None
+
+
+def sign_reason(e: sp.Expr, strict: bool = True, depth: int = 0) -> str | None:
+    """Why `e > 0` (strict) or `e >= 0` holds for every value the assumptions allow."""
+    budget.check()
+    if depth > _MAX_DEPTH:
+        return None
+    e = sp.sympify(e)
+    if e.is_number:
+        if e.is_extended_real is False:
+            return None
+        try:
+            val = sp.N(e, 30)
+        except Exception:
+            return None
+        if val.is_Number and ((val > 1e-20) if strict else (val >= 0 and e.is_nonnegative)):
+            return f"{sp.sstr(e)} ≈ {sp.N(e, 6)} > 0" if strict else f"{sp.sstr(e)} ≥ 0"
+        return None
+    leaf = _leaf(e, strict)
+    if leaf:
+        return "sign from the assumptions"
+    for rule in (_sum_rule, _product_rule, _power_rule, _exp_rule, _log_rule,
+                 _exp_minus_const_rule, _fraction_rule):
+        why = rule(e, strict, depth)
+        if why:
+            return why
+    return None
+
+
+def _sum_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
+    if not e.is_Add:
+        return None
+    terms = e.args
+    nonneg = [sign_reason(t, False, depth + 1) for t in terms]
+    if not all(nonneg):
+        return None
+    if not strict:
+        return "a sum of non-negative terms"
+    if any(sign_reason(t, True, depth + 1) for t in terms):
+        return "a sum of non-negative terms, one of them positive"
+    return None
+
+
+def _product_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
+    if not e.is_Mul:
+        return None
+    negatives = 0
+    for f in e.args:
+        if sign_reason(f, strict, depth + 1):
+            continue
+        if sign_reason(-f, strict, depth + 1):
+            negatives += 1
+            continue
+        return None
+    if negatives % 2:
+        return None
+    return "a product of factors of known sign" if negatives else "a product of positive factors"
+
+
+def _power_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
+    if not e.is_Pow:
+        return None
+    base, ex = e.args
+    if sign_reason(base, True, depth + 1) and ex.is_real:
+        return "a real power of a positive base"
+    if not strict and ex.is_integer and ex.is_even and base.is_real:
+        return "an even power"
+    if strict and ex.is_integer and ex.is_even and base.is_real and sign_reason(
+            base, True, depth + 1) is None and sign_reason(-base, True, depth + 1):
+        return "an even power of a non-zero number"
+    return None
+
+
+def _exp_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
+    if isinstance(e, sp.exp) and e.args[0].is_real:
+        return "exp is positive"
+    return None
+
+
+def _log_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
+    if isinstance(e, sp.log):
+        u = e.args[0]
+        if sign_reason(u - 1, strict, depth + 1):
+            return "log(u) > 0 for u > 1" if strict else "log(u) >= 0 for u >= 1"
+    return None
+
+
+def _exp_minus_const_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
+    """exp(u) - c > 0 when u > log(c) (exp(d) > 1 for d > 0 is the case c = 1)."""
+    if not e.is_Add:
+        return None
+    consts = [t for t in e.args if t.is_number]
+    rest = [t for t in e.args if not t.is_number]
+    if len(rest) != 1 or not consts:
+        return None
+    c = -sp.Add(*consts)
+    term = rest[0]
+    coeff, core = term.as_coeff_Mul()
+    if not isinstance(core, sp.exp) or not (coeff.is_positive and c.is_positive):
+        return None
+    u = core.args[0]
+    if sign_reason(u - sp.log(c / coeff), strict, depth + 1):
+        return "exp is increasing: exp(u) > c when u > log(c)"
+    return None
+
+
+def _fraction_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
+    num, den = sp.fraction(sp.together(e))
+    if den == 1:
+        return None
+    if sign_reason(den, True, depth + 1) and sign_reason(num, strict, depth + 1):
+        return "numerator and denominator of known sign"
+    if sign_reason(-den, True, depth + 1) and sign_reason(-num, strict, depth + 1):
+        return "numerator and denominator both negative"
+    return None

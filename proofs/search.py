@@ -1,0 +1,125 @@
+"""Proof search: goals, the tactic registry, and the loop that tries tactics in order.
+
+A tactic is a small function `tactic(goal) -> Proof | None` that either returns the
+checked steps of a proof or declines (returns None or raises `Decline` with a reason).
+Tactics may split a goal into subgoals and call `solve` on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import sympy as sp
+
+from . import budget
+from .forms import PSD, Convex
+from .verdict import Proof, Step
+
+MAX_DEPTH = 6
+
+
+class Decline(Exception):  # noqa: N818 - a tactic's polite "no"
+    """A tactic does not apply or did not succeed; the message says why."""
+
+
+@dataclass(frozen=True)
+class Goal:
+    """What is to be shown: a statement under `given` relations, with optional hints."""
+
+    statement: sp.Basic
+    given: tuple[sp.Basic, ...] = ()
+    hints: tuple[Any, ...] = ()
+    depth: int = 0
+
+    @property
+    def kind(self) -> str:
+        s = self.statement
+        if isinstance(s, PSD):
+            return "psd"
+        if isinstance(s, Convex):
+            return "convex"
+        if isinstance(s, sp.Rel):
+            if s.has(sp.Limit):
+                return "limit"
+            if isinstance(s, sp.Eq):
+                if isinstance(s.lhs, sp.MatrixBase) or isinstance(s.rhs, sp.MatrixBase):
+                    return "matrix"
+                return "identity"
+            if isinstance(s, sp.Ne):
+                return "other"
+            return "inequality"
+        return "boolean"
+
+    def sub(self, statement: sp.Basic, given: tuple[sp.Basic, ...] | None = None) -> Goal:
+        return replace(self, statement=statement,
+                       given=self.given if given is None else given, depth=self.depth + 1)
+
+
+TacticFn = Callable[[Goal], Proof | None]
+
+
+@dataclass(frozen=True)
+class Tactic:
+    name: str
+    kinds: tuple[str, ...]
+    fn: TacticFn
+    cost: int = 1  # cheap tactics first
+
+
+REGISTRY: list[Tactic] = []
+
+
+def tactic(*kinds: str, cost: int = 1) -> Callable[[TacticFn], TacticFn]:
+    """Register a function as a tactic for goals of the given kinds."""
+
+    def wrap(fn: TacticFn) -> TacticFn:
+        REGISTRY.append(Tactic(fn.__name__, kinds, fn, cost))
+        REGISTRY.sort(key=lambda t: t.cost)
+        return fn
+
+    return wrap
+
+
+@dataclass
+class Attempt:
+    """The reasons tactics gave for declining, kept for the verdict."""
+
+    declined: list[str] = field(default_factory=list)
+
+
+def solve(goal: Goal, attempt: Attempt | None = None,
+          exclude: tuple[str, ...] = ()) -> Proof | None:
+    """Try every tactic for the goal's kind, cheapest first; the first proof wins."""
+    from . import tactics  # noqa: F401 - registers the tactics
+
+    if goal.depth > MAX_DEPTH:
+        return None
+    kind = goal.kind
+    for t in REGISTRY:
+        if kind not in t.kinds or t.name in exclude:
+            continue
+        budget.check()
+        try:
+            proof = t.fn(goal)
+        except Decline as why:
+            if attempt is not None and goal.depth == 0:
+                attempt.declined.append(f"{t.name}: {why}")
+            continue
+        except budget.BudgetExceeded:
+            raise
+        except (RecursionError, MemoryError):
+            continue
+        except Exception as exc:  # sympy raising on an odd input: decline
+            if attempt is not None and goal.depth == 0:
+                attempt.declined.append(f"{t.name}: {type(exc).__name__}")
+            continue
+        if proof is not None:
+            return proof
+    return None
+
+
+def sub_steps(steps: tuple[Step, ...] | list[Step], extra: int = 1) -> tuple[Step, ...]:
+    """Steps of a subproof, nested one level deeper."""
+    return tuple(s.nested(extra) for s in steps)

@@ -1,0 +1,3 @@
+"""The tactics. Importing this package registers each of them with `proofs.search`."""
+
+from . import identity, inequality  # noqa: F401

@@ -1,0 +1,227 @@
+"""Inequalities: reduce `f > g` (or >=) to the sign of something simpler.
+
+Each tactic does one move: the sign of the difference, a case split on Max/Min, a
+positive factor cleared, exp or log applied to both sides (both strictly increasing),
+or one-variable calculus (the sign of the derivative on each side of its only zero).
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .. import budget
+from ..cases import embody_order
+from ..positivity import sign_reason
+from ..search import Decline, Goal, solve, sub_steps, tactic
+from ..verdict import Proof, Step, case, rel
+
+_GT = {sp.StrictGreaterThan: True, sp.GreaterThan: False}
+_LT = {sp.StrictLessThan: True, sp.LessThan: False}
+
+
+def oriented(goal: Goal) -> tuple[sp.Expr, sp.Expr, bool]:
+    """(big, small, strict) such that the goal reads big > small (or >=)."""
+    s = goal.statement
+    t = type(s)
+    if t in _GT:
+        return s.lhs, s.rhs, _GT[t]
+    if t in _LT:
+        return s.rhs, s.lhs, _LT[t]
+    raise Decline("not an inequality")
+
+
+def make(big: sp.Expr, small: sp.Expr, strict: bool) -> sp.Basic:
+    return (sp.Gt if strict else sp.Ge)(big, small, evaluate=False)
+
+
+def op_of(strict: bool) -> str:
+    return ">" if strict else ">="
+
+
+@tactic("inequality", cost=1)
+def sign_of_difference(goal: Goal) -> Proof | None:
+    """big - small has a known sign (after a light normal form)."""
+    big, small, strict = oriented(goal)
+    d0 = big - small
+    for name, f in (("as it stands", lambda e: e), ("expanded", sp.expand),
+                    ("over a common denominator", sp.together), ("factored", sp.factor),
+                    ("cancelled", sp.cancel)):
+        budget.check()
+        d = f(d0)
+        why = sign_reason(d, strict)
+        if why:
+            steps = [] if d == d0 else [rel(d0, "=", d, name)]
+            steps.append(rel(d, op_of(strict), 0, why))
+            return Proof("sign of the difference",
+                         (rel(big - small, "=", d0, "difference of the two sides"),)[:0]
+                         + tuple(steps))
+    raise Decline("sign of the difference not found")
+
+
+def _max_min_atom(expr: sp.Basic) -> sp.Expr | None:
+    atoms = sorted(expr.atoms(sp.Max, sp.Min), key=lambda e: (sp.count_ops(e),
+                                                               sp.default_sort_key(e)))
+    return atoms[0] if atoms else None
+
+
+@tactic("inequality", "identity", cost=2)
+def split_max_min(goal: Goal) -> Proof | None:
+    """Case split on which argument of a Max (Min) is the largest (smallest)."""
+    atom = _max_min_atom(goal.statement)
+    if atom is None:
+        raise Decline("no Max or Min")
+    args = list(atom.args)
+    is_max = isinstance(atom, sp.Max)
+    steps: list[Step] = []
+    methods = []
+    for i, chosen in enumerate(args):
+        stmt = goal.statement.xreplace({atom: chosen})
+        given = goal.given
+        cond = []
+        subs_done = []
+        for j, other in enumerate(args):
+            if j == i:
+                continue
+            big, small = (chosen, other) if is_max else (other, chosen)
+            cond.append((sp.Gt if j < i else sp.Ge)(big, small, evaluate=False))
+            # chosen and other as they read after earlier substitutions
+            for var, val in subs_done:
+                big, small = big.xreplace({var: val}), small.xreplace({var: val})
+            made = embody_order(stmt, given, big, small, strict=j < i)
+            if made is None:
+                raise Decline(f"cannot build the case {sp.sstr(cond[-1])} into the variables")
+            stmt, given, sub = made
+            subs_done.append(sub)
+        budget.check()
+        proof = solve(goal.sub(stmt, given))
+        if proof is None:
+            raise Decline(f"case {' and '.join(sp.sstr(c) for c in cond)} not shown")
+        steps.append(case(sp.And(*cond), f"{'max' if is_max else 'min'} is {sp.sstr(chosen)}"))
+        for var, val in subs_done:
+            steps.append(rel(var, "=", val, "write the case as a change of variables").nested())
+        steps.extend(sub_steps(proof.steps))
+        methods.append(proof.method)
+    return Proof("cases on " + ("max" if is_max else "min") + ": "
+                 + "; ".join(dict.fromkeys(methods)), tuple(steps))
+
+
+@tactic("inequality", cost=2)
+def clear_positive_factor(goal: Goal) -> Proof | None:
+    """c·u > v with c > 0 becomes u > v/c (and likewise on the right)."""
+    big, small, strict = oriented(goal)
+    for side, other, flip in ((big, small, False), (small, big, True)):
+        if not side.is_Mul:
+            continue
+        for f in side.args:
+            if f.is_number and f == 1:
+                continue
+            if not sign_reason(f, True):
+                continue
+            rest = sp.Mul(*[a for a in side.args if a is not f])
+            if rest.is_number:
+                continue
+            other_new = sp.expand(other / f)
+            new = make(other_new, rest, strict) if flip else make(rest, other_new, strict)
+            sub = solve(goal.sub(new))
+            if sub is not None:
+                return Proof(sub.method,
+                             (rel(new.lhs, op_of(strict), new.rhs,
+                                  f"multiply both sides by the positive factor "
+                                  f"{sp.sstr(1 / f)}"),) + sub_steps(sub.steps))
+    raise Decline("no positive factor to clear")
+
+
+@tactic("inequality", cost=2)
+def positive_denominator(goal: Goal) -> Proof | None:
+    """(big - small) = n / d with d > 0: show n > 0."""
+    big, small, strict = oriented(goal)
+    n, d = sp.fraction(sp.together(big - small))
+    if d == 1 or not sign_reason(d, True):
+        raise Decline("no positive common denominator")
+    n = sp.expand(n)
+    sub = solve(goal.sub(make(n, 0, strict)))
+    if sub is None:
+        raise Decline("numerator sign not shown")
+    return Proof(sub.method, (rel(big - small, "=", n / d, "over a common denominator"),
+                              rel(n, op_of(strict), 0, "the denominator is positive"))
+                 + sub_steps(sub.steps))
+
+
+@tactic("inequality", cost=3)
+def exp_both_sides(goal: Goal) -> Proof | None:
+    """log u > v  ⇔  u > exp(v): exp is strictly increasing (u > 0 is checked)."""
+    big, small, strict = oriented(goal)
+    new = None
+    if isinstance(big, sp.log) and isinstance(small, sp.log):
+        u, w = big.args[0], small.args[0]
+        if sign_reason(w, True):
+            new = make(u, w, strict)
+    elif isinstance(big, sp.log) and sign_reason(big.args[0], True):
+        new = make(big.args[0], sp.exp(small), strict)
+    elif isinstance(small, sp.log) and sign_reason(small.args[0], True):
+        new = make(sp.exp(big), small.args[0], strict)
+    if new is None:
+        raise Decline("no log of a positive quantity on either side")
+    sub = solve(goal.sub(new))
+    if sub is None:
+        raise Decline("the exponentiated inequality was not shown")
+    return Proof(sub.method + " after exp", (rel(new.lhs, op_of(strict), new.rhs,
+                                                 "apply exp, which is strictly increasing"),)
+                 + sub_steps(sub.steps))
+
+
+@tactic("inequality", cost=3)
+def log_both_sides(goal: Goal) -> Proof | None:
+    """exp(u) > exp(v)  ⇔  u > v: log is strictly increasing on the positives."""
+    big, small, strict = oriented(goal)
+    if isinstance(big, sp.exp) and isinstance(small, sp.exp):
+        new = make(big.args[0], small.args[0], strict)
+    elif isinstance(big, sp.exp) and sign_reason(small, True):
+        new = make(big.args[0], sp.log(small), strict)
+    elif isinstance(small, sp.exp) and sign_reason(big, True):
+        new = make(sp.log(big), small.args[0], strict)
+    else:
+        raise Decline("no exp on either side")
+    sub = solve(goal.sub(new))
+    if sub is None:
+        raise Decline("the inequality of the exponents was not shown")
+    return Proof(sub.method + " after log", (rel(new.lhs, op_of(strict), new.rhs,
+                                                 "apply log, which is strictly increasing"),)
+                 + sub_steps(sub.steps))
+
+
+@tactic("inequality", cost=5)
+def single_minimum(goal: Goal) -> Proof | None:
+    """One real variable x: g = big - small has g' < 0 left of its only critical point c
+    and g' > 0 right of it, so g(x) >= g(c); then g(c) > 0 (or >= 0) finishes."""
+    big, small, strict = oriented(goal)
+    g = big - small
+    xs = [s for s in g.free_symbols if isinstance(s, sp.Symbol)]
+    if len(xs) != 1 or not xs[0].is_real or goal.given:
+        raise Decline("not a one-variable inequality over a real variable")
+    x = xs[0]
+    if x.is_positive or x.is_negative or x.is_nonnegative or x.is_nonpositive:
+        raise Decline("the variable ranges over a half line")
+    dg = sp.diff(g, x)
+    crit = sp.solveset(dg, x, sp.S.Reals)
+    if not isinstance(crit, sp.FiniteSet) or len(crit) != 1:
+        raise Decline("the derivative does not have exactly one real zero")
+    c = next(iter(crit))
+    t = sp.Dummy("t", positive=True)
+    right = sp.simplify(dg.xreplace({x: c + t}))
+    left = sp.simplify(-dg.xreplace({x: c - t}))
+    if not (sign_reason(right, True) and sign_reason(left, True)):
+        raise Decline("the sign of the derivative on each side was not shown")
+    gc = sp.simplify(g.xreplace({x: c}))
+    # strictness: g(x) > g(c) for x != c, so g(c) >= 0 gives > except at x = c
+    why_c = sign_reason(gc, strict)
+    if not why_c:
+        raise Decline("the value at the minimum does not have the needed sign")
+    return Proof("one-variable minimum", (
+        rel(sp.Derivative(g, x), "=", dg, "differentiate"),
+        Step(lhs=x, op="=", rhs=c, why="the only real zero of the derivative"),
+        rel(dg.xreplace({x: c + t}), ">", 0, "right of it, for t > 0"),
+        rel(dg.xreplace({x: c - t}), "<", 0, "left of it, for t > 0"),
+        rel(g, ">=", gc, "so the minimum is taken at that point"),
+        rel(gc, op_of(strict), 0, why_c),
+    ))

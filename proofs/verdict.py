@@ -1,0 +1,91 @@
+"""Verdicts and the checked steps a proof is made of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy as sp
+
+STATUSES = ("proved", "refuted", "undecided")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One checked link of a proof: `lhs op rhs` because `why`.
+
+    `kind` is "rel" for a relation between two expressions, "case" for the start of a
+    case (its condition in `rhs`) and "note" for a sentence; `depth` nests cases.
+    """
+
+    lhs: Any = None
+    op: str = "="
+    rhs: Any = None
+    why: str = ""
+    kind: str = "rel"
+    depth: int = 0
+
+    def nested(self, extra: int = 1) -> Step:
+        return Step(self.lhs, self.op, self.rhs, self.why, self.kind, self.depth + extra)
+
+
+def rel(lhs: Any, op: str, rhs: Any, why: str) -> Step:
+    return Step(lhs=lhs, op=op, rhs=rhs, why=why)
+
+
+def case(condition: Any, why: str = "") -> Step:
+    return Step(rhs=condition, op="case", why=why, kind="case")
+
+
+def note(text: str) -> Step:
+    return Step(why=text, kind="note", op="note")
+
+
+@dataclass(frozen=True)
+class Proof:
+    """What a tactic returns when it succeeds: its steps and a name for the method."""
+
+    method: str
+    steps: tuple[Step, ...] = ()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of `prove`: status, the checked chain, and how it was reached."""
+
+    claim: Any
+    status: str
+    method: str = ""
+    reason: str = ""
+    steps: tuple[Step, ...] = ()
+    counterexample: dict[sp.Basic, Any] | None = None
+    seconds: float = 0.0
+    checks: int = 0
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        """True when the status is what the claim expects."""
+        return self.status == self.claim.expect
+
+    def counterexample_lines(self) -> list[str]:
+        """The counterexample as sorted `x = value` lines (empty when there is none)."""
+        if not self.counterexample:
+            return []
+        items = sorted(self.counterexample.items(), key=lambda kv: sp.default_sort_key(kv[0]))
+        return [f"{sp.sstr(k)} = {sp.sstr(v)}" for k, v in items]
+
+    def summary(self) -> str:
+        """One line: status, method or reason, counterexample."""
+        text = self.status
+        if self.status == "proved" and self.method:
+            text += f" ({self.method})"
+        elif self.reason:
+            text += f" ({self.reason})"
+        if self.counterexample:
+            text += ": " + ", ".join(self.counterexample_lines())
+        return text
+
+    def _repr_markdown_(self) -> str:
+        lines = [f"**{self.claim.name}**: {self.summary()}"]
+        return "\n".join(lines)

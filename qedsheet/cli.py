@@ -1,0 +1,55 @@
+"""`qedsheet COMMAND ...`: the subcommands live in qedsheet.commands, one module each."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import import_module
+
+from . import __version__
+
+# name of the module in qedsheet.commands, in the order --help lists them
+COMMANDS: tuple[str, ...] = ("check",)
+
+EPILOG = """examples:
+  qedsheet check                 prove every claim of the catalog; exit 0 when all as expected
+  qedsheet check --json          the same as a JSON array
+exit status: 0 every claim as expected, 1 some claim not as expected, 2 bad usage or input
+"""
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        self.exit(2, f"qedsheet: error: {message} (see 'qedsheet --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="qedsheet", description="Prove, check and render the claims of "
+                     "mathematical solution sheets.", epilog=EPILOG,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"qedsheet {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        module = import_module(f"qedsheet.commands.{name}")
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.run(args))
+    except UsageError as exc:
+        print(f"qedsheet: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("qedsheet: interrupted", file=sys.stderr)
+        return 130
