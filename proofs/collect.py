@@ -1,0 +1,139 @@
+"""Collect the module-level claims of a Python file (`notes.py`) or module (`mypkg.notes`).
+
+    >>> from proofs.collect import collect_claims
+    >>> collect_claims("notes.py")            # doctest: +SKIP
+    (Claim(name='exp-ge-1-plus-x', ...), ...)
+
+Bad input (no such file, a module that does not import, no claims at all) raises
+`CollectError` with a one-line message.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import re
+import sys
+import traceback
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+from types import ModuleType
+
+from .claim import Claim
+
+_MODULE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+
+
+class CollectError(ValueError):
+    """The target cannot be read as claims; the message is one line for the user."""
+
+
+def claims_of(module: ModuleType) -> tuple[Claim, ...]:
+    """The `Claim` objects bound to public module-level names, in definition order.
+
+    A claim bound to two names counts once; names starting with "_" are skipped.
+    """
+    seen: set[int] = set()
+    out = []
+    for name, value in vars(module).items():
+        if isinstance(value, Claim) and not name.startswith("_") and id(value) not in seen:
+            seen.add(id(value))
+            out.append(value)
+    return tuple(out)
+
+
+def _where(exc: BaseException, path: str | None) -> str:
+    """' (notes.py, line 3)' for the innermost frame in the user's file, if any."""
+    if isinstance(exc, SyntaxError) and exc.lineno:
+        return f" (line {exc.lineno})"
+    frames = traceback.extract_tb(exc.__traceback__)
+    if path is not None:
+        mine = [f for f in frames if os.path.abspath(f.filename) == os.path.abspath(path)]
+        frames = mine or frames
+    if not frames:
+        return ""
+    f = frames[-1]
+    return f" ({os.path.basename(f.filename)}, line {f.lineno})"
+
+
+def _failure(target: str, exc: BaseException, path: str | None = None) -> CollectError:
+    detail = exc.msg if isinstance(exc, SyntaxError) and exc.msg else str(exc)
+    detail = " ".join(detail.split())[:200]
+    return CollectError(f"cannot import {target}: {type(exc).__name__}: {detail}"
+                        f"{_where(exc, path)}")
+
+
+def _load_file(target: str) -> ModuleType:
+    path = Path(target)
+    if not path.exists():
+        raise CollectError(f"no such file: {target}")
+    if path.is_dir():
+        raise CollectError(f"{target} is a directory; name a .py file or a module")
+    if path.suffix != ".py":
+        raise CollectError(f"{target} is not a Python file (.py)")
+    path = path.resolve()
+    stem = re.sub(r"\W", "_", path.stem)
+    name = f"_qedsheet_user_{stem}_{zlib.crc32(str(path).encode()):08x}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:  # pragma: no cover - .py files always have one
+        raise CollectError(f"cannot import {target}")
+    module = importlib.util.module_from_spec(spec)
+    folder = str(path.parent)
+    sys.path.insert(0, folder)  # so that the file can import its neighbours
+    sys.modules[name] = module  # dataclasses and pickling look the module up by name
+    try:
+        spec.loader.exec_module(module)
+    except (Exception, SystemExit) as exc:
+        sys.modules.pop(name, None)
+        raise _failure(target, exc, str(path)) from None
+    finally:
+        if folder in sys.path:
+            sys.path.remove(folder)
+    return module
+
+
+def _load_module(target: str) -> ModuleType:
+    if not _MODULE_NAME.match(target):
+        raise CollectError(f"{target!r} is neither a .py file nor a module name such as "
+                           "mypkg.notes")
+    cwd = os.getcwd()
+    added = cwd not in sys.path
+    if added:
+        sys.path.insert(0, cwd)  # as `python -m` does
+    try:
+        return importlib.import_module(target)
+    except ModuleNotFoundError as exc:
+        if exc.name and (target == exc.name or target.startswith(exc.name + ".")):
+            raise CollectError(f"no such file or module: {target}") from None
+        raise _failure(target, exc) from None
+    except (Exception, SystemExit) as exc:
+        raise _failure(target, exc) from None
+    finally:
+        if added and cwd in sys.path:
+            sys.path.remove(cwd)
+
+
+def load(target: str) -> ModuleType:
+    """Import `target`: a path to a .py file, or a dotted module name importable from here."""
+    looks_like_file = target.endswith(".py") or os.sep in target or "/" in target
+    if looks_like_file or Path(target).is_file():
+        return _load_file(target)
+    return _load_module(target)
+
+
+def collect_claims(target: str) -> tuple[Claim, ...]:
+    """The module-level claims of one file or module; CollectError when there are none."""
+    claims = claims_of(load(target))
+    if not claims:
+        raise CollectError(f"{target} defines no module-level proofs.Claim")
+    return claims
+
+
+def collect_all(targets: Iterable[str]) -> tuple[Claim, ...]:
+    """The claims of every target, in the order given."""
+    out: list[Claim] = []
+    for target in targets:
+        out.extend(collect_claims(target))
+    return tuple(out)
