@@ -9,11 +9,14 @@ from importlib import import_module
 from . import __version__
 
 # name of the module in qedsheet.commands, in the order --help lists them
-COMMANDS: tuple[str, ...] = ("check",)
+COMMANDS: tuple[str, ...] = ("check", "list", "show")
 
 EPILOG = """examples:
   qedsheet check                 prove every claim of the catalog; exit 0 when all as expected
   qedsheet check --json          the same as a JSON array
+  qedsheet check notes.py -j 2   prove the module-level claims of your own file (or a module)
+  qedsheet list                  the catalog: name, source, statement
+  qedsheet show NAME --format tex   one claim, its derivation and verdict, for a note
 exit status: 0 every claim as expected, 1 some claim not as expected, 2 bad usage or input
 """
 

@@ -1,0 +1,54 @@
+"""`qedsheet list`: the catalog, one claim a line (name, source, statement)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+import sympy as sp
+
+from proofs import Claim
+
+from .check import select
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("list", help="list the claims of the catalog",
+                       description="Print every claim of the catalog (derivations.catalog()) "
+                       "in sheet order: name, source and the statement on one line.")
+    p.add_argument("--json", action="store_true", help="print a JSON array instead of lines")
+    p.add_argument("--only", action="append", default=None, metavar="NAME-GLOB",
+                   help="list only claims whose name matches the glob (repeatable)")
+    p.set_defaults(run=run)
+
+
+def one_line(claim: Claim) -> str:
+    """The statement (and its `given`) as one line of plain text."""
+    text = " ".join(sp.sstr(claim.statement).split())
+    if claim.given:
+        text += "  given " + ", ".join(" ".join(sp.sstr(g).split()) for g in claim.given)
+    if claim.expect != "proved":
+        text += f"  [expect {claim.expect}]"
+    return text
+
+
+def lines(claims: tuple[Claim, ...]) -> list[str]:
+    """Aligned `name  source  statement` lines."""
+    wide_name = max((len(c.name) for c in claims), default=0)
+    wide_source = max((len(c.source or "-") for c in claims), default=0)
+    return [f"{c.name:<{wide_name}}  {c.source or '-':<{wide_source}}  {one_line(c)}"
+            for c in claims]
+
+
+def run(args: argparse.Namespace) -> int:
+    from derivations import catalog
+
+    claims = select(catalog(), args.only)
+    if args.json:
+        print(json.dumps([{"name": c.name, "source": c.source, "expect": c.expect,
+                           "title": c.title, "statement": one_line(c)} for c in claims],
+                         indent=2))
+    else:
+        for line in lines(claims):
+            print(line)
+    return 0
