@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 import mpmath
 import sympy as sp
 
+from .float64 import METHOD as FLOAT64_METHOD
+from .float64 import Float64
 from .forms import PSD, Convex
 from .substitute import Point, instantiate
 
@@ -206,6 +208,10 @@ def evaluate(statement: sp.Basic, point: Point, rng: random.Random | None = None
              digits: int = DIGITS) -> Outcome:
     """Truth of `statement` at `point` (assumptions are the caller's business)."""
     rng = rng or random.Random(0)
+    if isinstance(statement, Float64):  # about float64 itself: run it (no real numbers)
+        holds, text = statement.check()
+        wit = {} if holds else {sp.Symbol("float64_result"): statement.result_expr()}
+        return Outcome(holds, wit, note=f"float64 gives {text}; {FLOAT64_METHOD}")
     if isinstance(statement, Convex):
         return _convex_at(statement, point, rng, digits)
     try:
