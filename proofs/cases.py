@@ -19,7 +19,7 @@ def fresh(strict: bool) -> sp.Dummy:
 
 
 def embody_order(statement: sp.Basic, given: tuple[sp.Basic, ...], big: sp.Expr,
-                 small: sp.Expr, strict: bool
+                 small: sp.Expr, strict: bool, prefer: sp.Expr | None = None
                  ) -> tuple[sp.Basic, tuple[sp.Basic, ...], tuple[sp.Symbol, sp.Expr]] | None:
     """Statement and given with `big >= small` (or >) built in, and the substitution used.
 
@@ -30,8 +30,15 @@ def embody_order(statement: sp.Basic, given: tuple[sp.Basic, ...], big: sp.Expr,
     if diff.is_number:
         return None
     delta = fresh(strict)
-    for var in sorted(diff.free_symbols, key=sp.default_sort_key):
-        if not isinstance(var, sp.Symbol) or var.is_integer:
+    def preference(v: sp.Basic) -> tuple:
+        # solve for a plain unconstrained variable if there is one, never for a δ
+        constrained = any(getattr(v, f"is_{k}") for k in ("positive", "negative",
+                                                         "nonnegative", "nonpositive"))
+        favoured = prefer is not None and v in prefer.free_symbols
+        return (isinstance(v, sp.Dummy), constrained, not favoured, sp.default_sort_key(v))
+
+    for var in sorted(diff.free_symbols, key=preference):
+        if not isinstance(var, sp.Symbol) or var.is_integer or isinstance(var, sp.Dummy):
             continue
         if not diff.is_polynomial(var) or sp.degree(diff, var) != 1:
             continue

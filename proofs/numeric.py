@@ -85,7 +85,19 @@ def _replace_limits(expr: sp.Basic, digits: int) -> tuple[sp.Basic, bool, bool]:
             return expr, True, False
         mapping[lim] = est[0]
         settled_all &= est[1]
-    return expr.xreplace(mapping), True, settled_all
+    return _put_unevaluated(expr, mapping), True, settled_all
+
+
+def _put_unevaluated(expr: sp.Basic, mapping: dict) -> sp.Basic:
+    """`expr.xreplace(mapping)` that keeps relations unevaluated: an estimate put into
+    `Eq(Limit(...), -1)` must be compared with the coarse tolerance of `decide`, not
+    exactly by sympy on construction (-0.99...93 == -1 is False)."""
+    if isinstance(expr, sp.Rel):
+        return type(expr)(_put_unevaluated(expr.lhs, mapping),
+                          _put_unevaluated(expr.rhs, mapping), evaluate=False)
+    if isinstance(expr, (sp.And, sp.Or, sp.Not, sp.Implies, sp.Equivalent)):
+        return type(expr)(*(_put_unevaluated(a, mapping) for a in expr.args), evaluate=False)
+    return expr.xreplace(mapping)
 
 
 def decide(rel: sp.Basic, digits: int = DIGITS, coarse: bool = False) -> bool | None:
@@ -204,6 +216,31 @@ def _convex_at(c: Convex, point: Point, rng: random.Random, digits: int) -> Outc
     return Outcome(True)
 
 
+def _numbers_in(statement: sp.Basic, point: Point, digits: int) -> tuple[sp.Basic, str]:
+    """The statement at the point, kept unevaluated: each side instantiated on its own,
+    derivatives taken and limits replaced by estimates (so sympy cannot decide a
+    relation between an estimate and an exact value on construction)."""
+    if isinstance(statement, sp.Rel):
+        sides = []
+        for side in (statement.lhs, statement.rhs):
+            inst = instantiate(side, point)
+            if inst.has(sp.Derivative):
+                inst = inst.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit())
+            inst, had, settled = _replace_limits(inst, digits)
+            if had and not settled:
+                return sp.nan, "limit did not settle numerically"
+            sides.append((inst, had))
+        coarse = "limit" if sides[0][1] or sides[1][1] else ""
+        return type(statement)(sides[0][0], sides[1][0], evaluate=False), coarse
+    if isinstance(statement, (sp.And, sp.Or, sp.Not, sp.Implies, sp.Equivalent)):
+        parts = [_numbers_in(a, point, digits) for a in statement.args]
+        if any(p[0] is sp.nan for p in parts):
+            return sp.nan, "limit did not settle numerically"
+        coarse = "limit" if any(p[1] for p in parts) else ""
+        return type(statement)(*[p[0] for p in parts], evaluate=False), coarse
+    return instantiate(statement, point), ""
+
+
 def evaluate(statement: sp.Basic, point: Point, rng: random.Random | None = None,
              digits: int = DIGITS) -> Outcome:
     """Truth of `statement` at `point` (assumptions are the caller's business)."""
@@ -215,16 +252,13 @@ def evaluate(statement: sp.Basic, point: Point, rng: random.Random | None = None
     if isinstance(statement, Convex):
         return _convex_at(statement, point, rng, digits)
     try:
-        inst = instantiate(statement, point)
+        inst, flag = _numbers_in(statement, point, digits)
     except Exception as exc:  # a point outside the domain, say
-        return Outcome(None, note=f"cannot substitute: {type(exc).__name__}")
+        return Outcome(None, note=f"cannot evaluate: {type(exc).__name__}")
+    if inst is sp.nan:
+        return Outcome(None, note=flag)
     if isinstance(inst, PSD):
         return _psd_at(inst.matrix, digits)
-    if inst.has(sp.Derivative):
-        inst = inst.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit())
-    inst, had_limits, settled = _replace_limits(inst, digits)
-    if had_limits and not settled:
-        return Outcome(None, note="limit did not settle numerically")
     if inst.has(PSD) or inst.has(Convex):
         return Outcome(None, note="nested form")
-    return Outcome(decide(inst, digits, coarse=had_limits))
+    return Outcome(decide(inst, digits, coarse=flag == "limit"))

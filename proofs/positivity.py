@@ -43,7 +43,8 @@ def sign_reason(e: sp.Expr, strict: bool = True, depth: int = 0) -> str | None:
     if leaf:
         return "sign from the assumptions"
     for rule in (_sum_rule, _product_rule, _power_rule, _exp_rule, _log_rule,
-                 _exp_minus_const_rule, _fraction_rule):
+                 _exp_minus_const_rule, _const_minus_exp_rule, _split_constant_rule,
+                 _common_factor_rule, _fraction_rule):
         why = rule(e, strict, depth)
         if why:
             return why
@@ -136,3 +137,47 @@ def _fraction_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
     if sign_reason(-den, True, depth + 1) and sign_reason(-num, strict, depth + 1):
         return "numerator and denominator both negative"
     return None
+
+
+def _const_minus_exp_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
+    """c - k·exp(u) > 0 when u < log(c/k) (1 - exp(-d) >= 0 for d >= 0 is a case)."""
+    if not e.is_Add:
+        return None
+    consts = [t for t in e.args if t.is_number]
+    rest = [t for t in e.args if not t.is_number]
+    if len(rest) != 1 or not consts:
+        return None
+    c = sp.Add(*consts)
+    coeff, core = rest[0].as_coeff_Mul()
+    if not isinstance(core, sp.exp) or not (coeff.is_negative and c.is_positive):
+        return None
+    if sign_reason(sp.log(c / -coeff) - core.args[0], strict, depth + 1):
+        return "exp is increasing: c - exp(u) > 0 when u < log(c)"
+    return None
+
+
+def _split_constant_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
+    """c + t1 + ... + tm: share the constant, c/m + ti, and show each part's sign."""
+    if not e.is_Add:
+        return None
+    consts = [t for t in e.args if t.is_number]
+    rest = [t for t in e.args if not t.is_number]
+    if len(rest) < 2 or not consts:
+        return None
+    c = sp.Add(*consts)
+    if not c.is_positive:
+        return None
+    share = c / len(rest)
+    if all(sign_reason(share + t, strict, depth + 1) for t in rest):
+        return "the constant shared among the terms, each part of known sign"
+    return None
+
+
+def _common_factor_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
+    """Pull a common factor out of a sum (factor_terms) and sign each factor."""
+    if not e.is_Add:
+        return None
+    f = sp.factor_terms(sp.expand(e))
+    if f.is_Add or f == e:
+        return None
+    return _product_rule(f, strict, depth + 1) if f.is_Mul else None

@@ -32,6 +32,7 @@ class Goal:
     given: tuple[sp.Basic, ...] = ()
     hints: tuple[Any, ...] = ()
     depth: int = 0
+    avoid: tuple[str, ...] = ()  # tactics that would undo the move that made this goal
 
     @property
     def kind(self) -> str:
@@ -52,9 +53,11 @@ class Goal:
             return "inequality"
         return "boolean"
 
-    def sub(self, statement: sp.Basic, given: tuple[sp.Basic, ...] | None = None) -> Goal:
+    def sub(self, statement: sp.Basic, given: tuple[sp.Basic, ...] | None = None,
+            avoid: tuple[str, ...] = ()) -> Goal:
         return replace(self, statement=statement,
-                       given=self.given if given is None else given, depth=self.depth + 1)
+                       given=self.given if given is None else given, depth=self.depth + 1,
+                       avoid=avoid)
 
 
 TacticFn = Callable[[Goal], Proof | None]
@@ -98,7 +101,7 @@ def solve(goal: Goal, attempt: Attempt | None = None,
         return None
     kind = goal.kind
     for t in REGISTRY:
-        if kind not in t.kinds or t.name in exclude:
+        if kind not in t.kinds or t.name in exclude or t.name in goal.avoid:
             continue
         budget.check()
         try:

@@ -87,7 +87,8 @@ def split_max_min(goal: Goal) -> Proof | None:
             # chosen and other as they read after earlier substitutions
             for var, val in subs_done:
                 big, small = big.xreplace({var: val}), small.xreplace({var: val})
-            made = embody_order(stmt, given, big, small, strict=j < i)
+            made = embody_order(stmt, given, big, small, strict=j < i,
+                                prefer=other.xreplace(dict(subs_done)))
             if made is None:
                 raise Decline(f"cannot build the case {sp.sstr(cond[-1])} into the variables")
             stmt, given, sub = made
@@ -162,7 +163,7 @@ def exp_both_sides(goal: Goal) -> Proof | None:
         new = make(sp.exp(big), small.args[0], strict)
     if new is None:
         raise Decline("no log of a positive quantity on either side")
-    sub = solve(goal.sub(new))
+    sub = solve(goal.sub(new, avoid=("log_both_sides", "isolate_log_or_exp")))
     if sub is None:
         raise Decline("the exponentiated inequality was not shown")
     return Proof(sub.method + " after exp", (rel(new.lhs, op_of(strict), new.rhs,
@@ -182,12 +183,89 @@ def log_both_sides(goal: Goal) -> Proof | None:
         new = make(sp.log(big), small.args[0], strict)
     else:
         raise Decline("no exp on either side")
-    sub = solve(goal.sub(new))
+    sub = solve(goal.sub(new, avoid=("exp_both_sides", "isolate_log_or_exp")))
     if sub is None:
         raise Decline("the inequality of the exponents was not shown")
     return Proof(sub.method + " after log", (rel(new.lhs, op_of(strict), new.rhs,
                                                  "apply log, which is strictly increasing"),)
                  + sub_steps(sub.steps))
+
+
+@tactic("inequality", cost=2)
+def use_given_orders(goal: Goal) -> Proof | None:
+    """Build every ordering of `given` into the variables (a > b becomes a = b + δ, δ > 0)."""
+    orders = [g for g in goal.given if isinstance(g, (sp.Gt, sp.Ge, sp.Lt, sp.Le))
+              and not g.has(sp.Sum, sp.Indexed)]
+    if not orders:
+        raise Decline("no ordering among the assumptions")
+    stmt = goal.statement
+    rest = tuple(g for g in goal.given if g not in orders)
+    steps: list[Step] = []
+    pending = list(orders)
+    while pending:
+        g = pending.pop(0)
+        big, small = (g.lhs, g.rhs) if isinstance(g, (sp.Gt, sp.Ge)) else (g.rhs, g.lhs)
+        strict = isinstance(g, (sp.Gt, sp.Lt))
+        made = embody_order(stmt, tuple(pending) + rest, big, small, strict)
+        if made is None:
+            raise Decline(f"cannot build {sp.sstr(g)} into the variables")
+        stmt, new_given, (var, val) = made
+        pending = [x for x in new_given if x in pending or x not in rest]
+        pending = [x for x in pending if x is not sp.true]
+        if any(x is sp.false for x in pending):
+            raise Decline("the assumptions contradict each other")
+        steps.append(rel(var, "=", val, f"write {sp.sstr(g)} as a change of variables"))
+        rest = tuple(x for x in new_given if x not in pending)
+    sub = solve(goal.sub(stmt, rest))
+    if sub is None:
+        raise Decline("not shown once the orderings were built in")
+    return Proof(sub.method + ", orderings built into the variables",
+                 tuple(steps) + sub_steps(sub.steps))
+
+
+def _isolated(d: sp.Expr, head: type) -> tuple[sp.Expr, sp.Expr, sp.Expr] | None:
+    """d = k·head(u) + r with a single head term and k a number: (k, head(u), r)."""
+    terms = sp.Add.make_args(sp.expand(d, log=False, power_exp=False, mul=True))
+    found = [t for t in terms if not t.is_number and t.as_coeff_Mul()[0].is_number
+             and isinstance(t.as_coeff_Mul()[1], head)]
+    others = [t for t in terms if t not in found]
+    if len(found) != 1 or any(t.has(head) and not t.is_number for t in others):
+        return None
+    k, core = found[0].as_coeff_Mul()
+    return k, core, sp.Add(*others)
+
+
+@tactic("inequality", cost=3)
+def isolate_log_or_exp(goal: Goal) -> Proof | None:
+    """k·log(u) + r > 0 with one log (or exp) term: move the rest to the other side."""
+    big, small, strict = oriented(goal)
+    d = big - small
+    for head in (sp.log, sp.exp):
+        got = _isolated(d, head)
+        if got is None or got[2] == 0:
+            continue
+        k, core, r = got
+        if k.is_positive:
+            new = make(core, sp.expand(-r / k), strict)
+        elif k.is_negative:
+            new = make(sp.expand(r / -k), core, strict)
+        else:
+            continue
+        sub = solve(goal.sub(new, avoid=("isolate_log_or_exp",)))
+        if sub is not None:
+            return Proof(sub.method, (rel(new.lhs, op_of(strict), new.rhs,
+                                          "move the other terms across"),)
+                         + sub_steps(sub.steps))
+    raise Decline("no single log or exp term to isolate")
+
+
+def _left_points(x: sp.Symbol, c: sp.Expr, s: sp.Dummy) -> sp.Expr | None:
+    """A parametrisation by s > 0 of the variable's domain left of c."""
+    if x.is_positive:
+        return c / (1 + s) if c.is_positive else None
+    if x.is_nonnegative or x.is_nonpositive or x.is_negative:
+        return None
+    return c - s
 
 
 @tactic("inequality", cost=5)
@@ -200,16 +278,18 @@ def single_minimum(goal: Goal) -> Proof | None:
     if len(xs) != 1 or not xs[0].is_real or goal.given:
         raise Decline("not a one-variable inequality over a real variable")
     x = xs[0]
-    if x.is_positive or x.is_negative or x.is_nonnegative or x.is_nonpositive:
-        raise Decline("the variable ranges over a half line")
+    domain = sp.Interval.open(0, sp.oo) if x.is_positive else sp.S.Reals
     dg = sp.diff(g, x)
-    crit = sp.solveset(dg, x, sp.S.Reals)
+    crit = sp.solveset(dg, x, domain)
     if not isinstance(crit, sp.FiniteSet) or len(crit) != 1:
-        raise Decline("the derivative does not have exactly one real zero")
+        raise Decline("the derivative does not have exactly one zero in the domain")
     c = next(iter(crit))
     t = sp.Dummy("t", positive=True)
+    left_x = _left_points(x, c, t)
+    if left_x is None:
+        raise Decline("domain not handled")
     right = sp.simplify(dg.xreplace({x: c + t}))
-    left = sp.simplify(-dg.xreplace({x: c - t}))
+    left = sp.simplify(-dg.xreplace({x: left_x}))
     if not (sign_reason(right, True) and sign_reason(left, True)):
         raise Decline("the sign of the derivative on each side was not shown")
     gc = sp.simplify(g.xreplace({x: c}))
@@ -221,7 +301,7 @@ def single_minimum(goal: Goal) -> Proof | None:
         rel(sp.Derivative(g, x), "=", dg, "differentiate"),
         Step(lhs=x, op="=", rhs=c, why="the only real zero of the derivative"),
         rel(dg.xreplace({x: c + t}), ">", 0, "right of it, for t > 0"),
-        rel(dg.xreplace({x: c - t}), "<", 0, "left of it, for t > 0"),
+        rel(dg.xreplace({x: left_x}), "<", 0, "left of it, for t > 0"),
         rel(g, ">=", gc, "so the minimum is taken at that point"),
         rel(gc, op_of(strict), 0, why_c),
     ))
