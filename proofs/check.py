@@ -9,8 +9,9 @@ from dataclasses import dataclass
 import sympy as sp
 
 from . import budget
-from .numeric import DIGITS, evaluate
+from .numeric import DIGITS, decide, evaluate
 from .points import Point, Sampler
+from .substitute import instantiate
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,22 @@ def cross_check(statement: sp.Basic, given: tuple[sp.Basic, ...], seed: int,
 
 
 def confirm(statement: sp.Basic, point: Point, seed: int) -> bool:
-    """A counterexample holds up at double precision too."""
+    """A counterexample holds up at double precision too; where the statement holds a
+    limit (estimated numerically), the limit at the point, computed symbolically with
+    every parameter a number, must make the statement false as well."""
     out = evaluate(statement, point, random.Random(seed), DIGITS * 2)
-    return out.truth is False
+    if out.truth is not False:
+        return False
+    if not statement.has(sp.Limit):
+        return True
+    try:
+        exact = instantiate(statement, point).replace(
+            lambda e: isinstance(e, sp.Limit) and not e.free_symbols, lambda e: e.doit())
+    except Exception:
+        return False
+    if exact.has(sp.Limit):
+        return False
+    return decide(exact) is False
 
 
 def find_counterexample(statement: sp.Basic, given: tuple[sp.Basic, ...], seed: int,
