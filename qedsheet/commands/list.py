@@ -22,11 +22,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
+def _plain(expr: object) -> str:
+    return " ".join(sp.sstr(expr).split())
+
+
 def one_line(claim: Claim) -> str:
-    """The statement (and its `given`) as one line of plain text."""
-    text = " ".join(sp.sstr(claim.statement).split())
+    """The statement, its `given` and an unusual `expect`, as one line of plain text."""
+    text = _plain(claim.statement)
     if claim.given:
-        text += "  given " + ", ".join(" ".join(sp.sstr(g).split()) for g in claim.given)
+        text += "  given " + ", ".join(_plain(g) for g in claim.given)
     if claim.expect != "proved":
         text += f"  [expect {claim.expect}]"
     return text
@@ -46,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
     claims = select(catalog(), args.only)
     if args.json:
         print(json.dumps([{"name": c.name, "source": c.source, "expect": c.expect,
-                           "title": c.title, "statement": one_line(c)} for c in claims],
-                         indent=2))
+                           "title": c.title, "statement": _plain(c.statement),
+                           "given": [_plain(g) for g in c.given]} for c in claims], indent=2))
     else:
         for line in lines(claims):
             print(line)

@@ -13,8 +13,9 @@ from ..cli import UsageError
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("show", help="print one claim of the catalog as LaTeX or Markdown",
-                       description="Prove one claim of the catalog and print its statement, "
-                       "the derivations of its exercise and its verdict, as LaTeX or "
+                       description="Prove one claim of the catalog and print its statement and "
+                       "verdict, then the derivations of its exercise with each link checked, "
+                       "as LaTeX or "
                        "Markdown ready to paste into a note. Exit status 0 when the verdict "
                        "is the claim's expect, 1 otherwise, 2 for an unknown name.")
     p.add_argument("name", metavar="NAME", help="the claim's name (see 'qedsheet list')")
@@ -58,6 +59,9 @@ def run(args: argparse.Namespace) -> int:
     claim, derivations = find(args.name)
     to_text = renderer(args.format)
     verdict = prove(claim, budget=args.budget)
-    parts = [to_text(claim)] + [to_text(d) for d in derivations] + [to_text(verdict)]
+    parts = [to_text(verdict)]  # the statement with its verdict
+    for d in derivations:  # each link proved as its own claim, marked on the chain
+        links = {c.name: prove(c, budget=args.budget) for c in d.link_claims()}
+        parts.append(to_text(d, links))
     print("\n\n".join(str(p).strip("\n") for p in parts))
     return 0 if verdict.ok else 1
