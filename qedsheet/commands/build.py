@@ -1,0 +1,109 @@
+"""`qedsheet build`: write the solution sheets (.tex, .pdf, .md and figures)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from proofs import Sheet
+
+from ..cli import UsageError
+from ..progress import Progress
+
+FORMATS = ("tex", "pdf", "md")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("build", help="write the solution sheets (LaTeX, PDF, Markdown)",
+                       description="Prove every claim of every sheet (derivations.sheets()) "
+                       "and write one sheet per source as NAME.tex, NAME.pdf and NAME.md, with "
+                       "figures under DIR/figures/. Without TeX the PDF is skipped with a "
+                       "message unless --format asks for pdf.")
+    p.add_argument("-o", "--output", default="build", metavar="DIR",
+                   help="output directory (default build/)")
+    p.add_argument("--format", default=None, metavar="LIST",
+                   help="comma-separated formats among tex,pdf,md (default all)")
+    p.add_argument("--only", default=None, metavar="SOURCE-PREFIX",
+                   help="only the exercises whose source (or sheet name) starts with this")
+    p.add_argument("--budget", type=float, default=20.0, metavar="S",
+                   help="seconds allowed per claim (default 20)")
+    p.add_argument("--jobs", type=int, default=2, metavar="N",
+                   help="processes proving claims (default 2)")
+    p.set_defaults(run=run)
+
+
+def parse_formats(text: str | None) -> tuple[set[str], bool]:
+    """(formats, pdf asked for explicitly)."""
+    if text is None:
+        return set(FORMATS), False
+    wanted = {f.strip() for f in text.split(",") if f.strip()}
+    bad = sorted(wanted - set(FORMATS))
+    if bad or not wanted:
+        raise UsageError(f"--format takes a comma-separated list of {','.join(FORMATS)}, "
+                         f"got {text!r}")
+    return wanted, "pdf" in wanted
+
+
+def select(sheets: tuple[Sheet, ...], prefix: str | None) -> list[Sheet]:
+    """Sheets cut down to the exercises whose source or sheet name starts with prefix."""
+    if not prefix:
+        return list(sheets)
+    out = []
+    for s in sheets:
+        if s.name.startswith(prefix):
+            out.append(s)
+            continue
+        kept = tuple(ex for ex in s.exercises if (ex.source or "").startswith(prefix))
+        if kept:
+            out.append(replace(s, exercises=kept))
+    if not out:
+        names = ", ".join(s.name for s in sheets) or "none"
+        raise UsageError(f"--only {prefix!r} matches no sheet or exercise source "
+                         f"(sheets: {names})")
+    return out
+
+
+def build(sheets: list[Sheet], out: Path, formats: set[str], pdf_explicit: bool,
+          budget: float = 20.0, jobs: int = 2) -> int:
+    """Prove, write, compile; messages on stderr; the exit status."""
+    from render.build import compile_pdf, have_latexmk, prove_all, sheet_claims, write_sheets
+
+    claims = {c.name: c for s in sheets for c in sheet_claims(s)}
+    progress = Progress(len(claims), "proving")
+    verdicts = prove_all(list(claims.values()), budget, jobs, progress.advance)
+    progress.close()
+    try:
+        result = write_sheets(sheets, verdicts, out, formats)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    status = 0
+    if "pdf" in formats:
+        if not have_latexmk():
+            msg = ("latexmk/pdflatex not found: PDF not written (install texlive-latex-base, "
+                   "texlive-latex-recommended, texlive-pictures, texlive-science, latexmk)")
+            print(f"qedsheet: {msg}", file=sys.stderr)
+            status = 1 if pdf_explicit else 0
+        else:
+            for s in sheets:
+                pdf, err = compile_pdf(out / f"{s.name}.tex")
+                if pdf is None:
+                    print(f"qedsheet: LaTeX failed for {s.name}.tex: {err}", file=sys.stderr)
+                    status = 1
+                else:
+                    result.written.append(pdf)
+    bad = [v for v in verdicts.values() if not v.ok]
+    print(f"qedsheet: wrote {len(result.written)} files to {out}/ ({len(sheets)} sheets, "
+          f"{len(verdicts)} claims, {len(bad)} not as expected)", file=sys.stderr)
+    return status
+
+
+def run(args: argparse.Namespace) -> int:
+    from derivations import sheets as all_sheets
+
+    formats, explicit = parse_formats(args.format)
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    chosen = select(all_sheets(), args.only)
+    return build(chosen, Path(args.output), formats, explicit, args.budget, args.jobs)

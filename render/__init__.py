@@ -1,0 +1,51 @@
+"""Renderers: claims, derivations and verdicts as LaTeX and Markdown, plots, graphs.
+
+    >>> import sympy as sp
+    >>> from proofs import Claim
+    >>> from render import to_latex
+    >>> x = sp.Symbol("x", real=True)
+    >>> print(to_latex(Claim("exp-positive", sp.exp(x) > 0)).splitlines()[2])
+    \\[e^{x} > 0\\]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from proofs import Claim, Derivation, Verdict
+
+from .latex_printer import latex
+from .md_sheet import claim_md, derivation_md
+from .tex_sheet import claim_tex, derivation_tex
+
+__all__ = ["latex", "to_latex", "to_markdown"]
+
+
+def to_latex(obj: Claim | Verdict | Derivation,
+             verdicts: Mapping[str, Verdict] | None = None) -> str:
+    """A pasteable LaTeX fragment (statement, derivation, verdict) for amsmath documents.
+
+    A Verdict shows its claim with the verdict; a Derivation shows each link, marked
+    when `verdicts` (claim name -> Verdict of the link claims) is given.
+    """
+    if isinstance(obj, Verdict):
+        return claim_tex(obj.claim, obj)
+    if isinstance(obj, Claim):
+        return claim_tex(obj)
+    if isinstance(obj, Derivation):
+        return derivation_tex(obj, verdicts)
+    raise TypeError(f"to_latex renders a Claim, a Verdict or a Derivation, not "
+                    f"{type(obj).__name__}")
+
+
+def to_markdown(obj: Claim | Verdict | Derivation,
+                verdicts: Mapping[str, Verdict] | None = None) -> str:
+    """A pasteable Markdown fragment with KaTeX math, as `to_latex`."""
+    if isinstance(obj, Verdict):
+        return claim_md(obj.claim, obj)
+    if isinstance(obj, Claim):
+        return claim_md(obj)
+    if isinstance(obj, Derivation):
+        return derivation_md(obj, verdicts)
+    raise TypeError(f"to_markdown renders a Claim, a Verdict or a Derivation, not "
+                    f"{type(obj).__name__}")

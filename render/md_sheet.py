@@ -1,0 +1,129 @@
+"""A solution sheet as Markdown with KaTeX-compatible math and relative image paths."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from proofs import Claim, Derivation, Exercise, Sheet, Verdict
+
+from . import code_panels, figures
+from .latex_printer import latex
+from .pieces import (
+    Row,
+    assumptions_tex,
+    counterexample_tex,
+    derivation_rows,
+    katex_text,
+    link_notes,
+    proof_rows,
+    verdict_words,
+)
+
+
+def rows_md(rows: list[Row], omitted: int = 0) -> str:
+    """A `$$\\begin{aligned}...$$` block: `lhs & op rhs && \\text{why}` per row."""
+    lines = []
+    for r in rows:
+        indent = r"\quad " * r.indent
+        why = r"\text{" + katex_text(r.why) + "}" if r.why else ""
+        why += {"ok": r"\ \checkmark", "fail": r"\ \text{(not proved)}"}.get(r.mark, "")
+        if r.op:
+            lines.append(f"{indent}{r.lhs} &{r.op} {r.rhs} && {why}")
+        else:
+            lines.append(f"{indent}{r.lhs} & && {why}")
+    if omitted:
+        lines.append(rf"& && \text{{(and {omitted} more steps)}}")
+    return "$$\n\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}\n$$\n"
+
+
+def claim_md(claim: Claim, verdict: Verdict | None = None) -> str:
+    """A claim under its anchor: statement, assumptions, verdict and the proof's steps."""
+    mistake = claim.expect == "refuted"
+    head = "Recorded mistake" if mistake else "Claim"
+    title = f" — {claim.title}" if claim.title else ""
+    out = [f'<a id="{claim.name}"></a>', "",
+           f"**{head}** `{claim.name}`{title}." + (" A common answer says" if mistake else ""),
+           "", "$$", latex(claim.statement), "$$", ""]
+    assumptions = assumptions_tex(claim)
+    if assumptions:
+        out += [f"where ${assumptions}$.", ""]
+    if verdict is not None:
+        out.append(verdict_md(verdict))
+    return "\n".join(out) + "\n"
+
+
+def verdict_md(v: Verdict) -> str:
+    """The verdict in words, plus the checked steps of a proof."""
+    status, detail = verdict_words(v)
+    ce = counterexample_tex(v)
+    if v.claim.expect == "refuted" and v.status == "refuted":
+        text = "**It is false**" + (f": counterexample ${ce}$." if ce else f" ({detail}).")
+    else:
+        text = f"**{status.capitalize()}**"
+        if status == "refuted" and ce:
+            text += f": counterexample ${ce}$."
+        else:
+            text += f" ({detail})." if detail else "."
+        if not v.ok:
+            text += f" *The catalog expected {v.claim.expect}.*"
+    out = [text, ""]
+    if v.status == "proved" and v.steps:
+        rows, omitted = proof_rows(v.steps)
+        out.append(rows_md(rows, omitted))
+    return "\n".join(out) + "\n"
+
+
+def derivation_md(d: Derivation, verdicts: Mapping[str, Verdict] | None = None) -> str:
+    """The chain of a derivation, one justified step per line."""
+    title = d.title or d.name
+    out = [f'<a id="deriv-{d.name}"></a>', "", f"**Derivation** ({title}):", "",
+           rows_md(derivation_rows(d, dict(verdicts or {})))]
+    out += [f"- {note}" for note in link_notes(d, dict(verdicts or {}))]
+    if d.given:
+        out += ["under $" + r",\ ".join(latex(g) for g in d.given) + "$.", ""]
+    return "\n".join(out) + "\n"
+
+
+def figure_md(name: str) -> str:
+    figures.check_name(name)
+    what = ("computational graph: forward values in green, gradients in red"
+            if figures.is_graph(name) else "figure")
+    return f"![{name}: {what}](figures/{name}.png)\n\n*{name}* ({what})\n"
+
+
+def code_md(entry: object) -> str:
+    """Python source, then latexify's formula for it."""
+    return (f"**Code** `{code_panels.name(entry)}`:\n\n```python\n{code_panels.source(entry)}"
+            f"```\n\n$$\n{code_panels.formula(entry)}\n$$\n")
+
+
+def exercise_md(ex: Exercise, verdicts: Mapping[str, Verdict]) -> str:
+    out = [f"## {ex.key} {ex.title}", "", f"**Question.** {ex.question}", "",
+           f"**Answer.** {ex.answer}", ""]
+    for d in ex.derivations:
+        out.append(derivation_md(d, verdicts))
+    for entry in ex.code:
+        out.append(code_md(entry))
+    for name in ex.figures:
+        out.append(figure_md(name))
+    claims = [c for c in ex.claims if c.expect != "refuted"]
+    mistakes = [c for c in ex.claims if c.expect == "refuted"]
+    for c in claims + mistakes:
+        out.append(claim_md(c, verdicts.get(c.name)))
+    return "\n".join(out) + "\n"
+
+
+def sheet_md(sheet: Sheet, verdicts: Mapping[str, Verdict]) -> str:
+    """The whole document."""
+    out = [f"# {sheet.title}", "", sheet.intro, "",
+           f"This sheet holds {len(sheet.claims())} claims. *Proved* means a symbolic proof "
+           "that 50-digit numerics agree with; *refuted* always comes with a counterexample "
+           "meeting every assumption; *undecided* says why.", "", "Contents:", ""]
+    for ex in sheet.exercises:
+        anchor = "".join(ch for ch in f"{ex.key} {ex.title}".lower()
+                         if ch.isalnum() or ch in " -").replace(" ", "-")
+        out.append(f"- [{ex.key} {ex.title}](#{anchor})")
+    out.append("")
+    for ex in sheet.exercises:
+        out.append(exercise_md(ex, verdicts))
+    return "\n".join(out).rstrip() + "\n"

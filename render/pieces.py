@@ -1,0 +1,197 @@
+"""What LaTeX and Markdown sheets share: verdict wording, proof rows, prose splitting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import sympy as sp
+
+from proofs import Claim, Derivation, Step, Verdict
+
+from .latex_printer import latex
+
+OPS = {"=": "=", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge", "==": "=", "!=": r"\ne"}
+MAX_STEPS = 14
+_BOUNDED_N = re.compile(r"n\s*(?:≤|<=|\\le)\s*(\d+)|n\s*=\s*1\s*\.\.\s*(\d+)")
+
+
+def op_tex(op: str) -> str:
+    return OPS.get(op, r"\ \text{" + tex_text(op) + r"}\ ")
+
+
+def scope(v: Verdict) -> str:
+    """For a proof over a dimension: "for all n" or "checked for n ≤ 8" (from method)."""
+    text = f"{v.method} {v.reason}"
+    m = _BOUNDED_N.search(text)
+    if m:
+        return f"checked for n ≤ {m.group(1) or m.group(2)} only, not proved for all n"
+    if v.status == "proved" and any(isinstance(a, (sp.Sum, sp.Product, sp.Indexed))
+                                    for a in sp.preorder_traversal(v.claim.statement)):
+        return "for all n"
+    return ""
+
+
+def counterexample_tex(v: Verdict) -> str:
+    """`a = -1,\\ b = 2` in LaTeX (empty when there is none)."""
+    if not v.counterexample:
+        return ""
+    items = sorted(v.counterexample.items(), key=lambda kv: sp.default_sort_key(kv[0]))
+    return r",\ ".join(f"{latex(k)} = {latex(val)}" for k, val in items)
+
+
+def assumptions_tex(claim: Claim) -> str:
+    """The claim's assumptions as LaTeX: symbol signs, then the `given` relations."""
+    parts = []
+    groups: dict[str, list[sp.Symbol]] = {}
+    for s in sorted((s for s in claim.free_symbols if isinstance(s, sp.Symbol)),
+                    key=sp.default_sort_key):
+        kind = ("> 0" if s.is_positive else r"\ge 0" if s.is_nonnegative else
+                "< 0" if s.is_negative else r"\in \mathbb{Z}" if s.is_integer else
+                r"\in \mathbb{R}" if s.is_real else "")
+        if kind:
+            groups.setdefault(kind, []).append(s)
+    for kind, syms in groups.items():
+        parts.append(", ".join(latex(s) for s in syms) + " " + kind)
+    parts += [latex(g) for g in claim.given]
+    return r",\quad ".join(parts)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of an aligned chain: `lhs op rhs` with a justification."""
+
+    lhs: str
+    op: str
+    rhs: str
+    why: str
+    indent: int = 0
+    mark: str = ""    # "ok" | "fail" | "" (derivation links)
+
+
+def proof_rows(steps: tuple[Step, ...]) -> tuple[list[Row], int]:
+    """The verdict's steps as rows (at most MAX_STEPS) and how many were left out."""
+    rows: list[Row] = []
+    prev = None
+    for s in steps[:MAX_STEPS]:
+        if s.kind == "case":
+            rows.append(Row(r"\text{case } " + latex(s.rhs), "", "", s.why, s.depth))
+            prev = None
+        elif s.kind == "note" or s.lhs is None:
+            rows.append(Row("", "", "", s.why, s.depth))
+            prev = None
+        else:
+            same = prev is not None and _same(prev, s.lhs)
+            rows.append(Row("" if same else latex(s.lhs), op_tex(s.op), latex(s.rhs), s.why,
+                            s.depth))
+            prev = s.rhs
+    return rows, max(0, len(steps) - MAX_STEPS)
+
+
+def derivation_rows(d: Derivation, verdicts: dict[str, Verdict]) -> list[Row]:
+    """One row per link; `mark` says whether the engine proved that link."""
+    rows = []
+    for k, (link, claim) in enumerate(zip(d.links, d.link_claims(), strict=True)):
+        v = verdicts.get(claim.name)
+        mark = "" if v is None else ("ok" if v.status == "proved" else "fail")
+        rows.append(Row(latex(d.start) if k == 0 else "", op_tex(link.op), latex(link.expr),
+                        link.why, 0, mark))
+    return rows
+
+
+def link_notes(d: Derivation, verdicts: dict[str, Verdict]) -> list[str]:
+    """One sentence per link the engine did not prove, with its status and reason."""
+    out = []
+    for k, claim in enumerate(d.link_claims(), 1):
+        v = verdicts.get(claim.name)
+        if v is not None and v.status != "proved":
+            out.append(f"Step {k} ({claim.name}) is {v.status}" +
+                       (f": {v.reason}" if v.reason else "") + ".")
+    return out
+
+
+def _same(a: object, b: object) -> bool:
+    try:
+        return bool(a == b)
+    except TypeError:
+        return False
+
+
+def verdict_words(v: Verdict) -> tuple[str, str]:
+    """(headline, detail): "proved" + "for all n; by ...", "refuted" + reason, ..."""
+    if v.status == "proved":
+        sc = scope(v)
+        detail = "; ".join(x for x in (sc, f"method: {v.method}" if v.method else "") if x)
+        return "proved", detail
+    if v.status == "refuted":
+        return "refuted", v.reason
+    return "undecided", v.reason or v.method
+
+
+# ---- prose: text with optional $math$ and `code` ---------------------------------
+
+_SEGMENTS = re.compile(r"(\$[^$]+\$|`[^`]+`)")
+
+UNICODE_TEX = {
+    "λ": r"\lambda", "σ": r"\sigma", "α": r"\alpha", "β": r"\beta", "δ": r"\delta",
+    "ε": r"\varepsilon", "π": r"\pi", "μ": r"\mu", "Σ": r"\Sigma", "∂": r"\partial",
+    "∇": r"\nabla", "≤": r"\le", "≥": r"\ge", "≠": r"\ne", "≈": r"\approx", "→": r"\to",
+    "⇒": r"\Rightarrow", "∞": r"\infty", "∈": r"\in", "×": r"\times", "·": r"\cdot",
+    "−": "-", "±": r"\pm", "√": r"\surd", "⌈": r"\lceil", "⌉": r"\rceil", "⌊": r"\lfloor",
+    "⌋": r"\rfloor", "²": "^{2}", "³": "^{3}", "¹": "^{1}", "⁻": "^{-}", "ᵀ": "^{T}",
+    "₀": "_{0}", "₁": "_{1}", "₂": "_{2}", "ℝ": r"\mathbb{R}", "θ": r"\theta",
+    "τ": r"\tau", "ρ": r"\rho", "η": r"\eta", "γ": r"\gamma", "Δ": r"\Delta",
+}
+TEXT_UNICODE = {"–": "--", "—": "---", "‘": "`", "’": "'", "“": "``", "”": "''",
+                "…": r"\dots{}", "\u00a0": "~", "é": r"\'e", "ö": r'\"o', "ü": r'\"u'}
+_TEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&",
+                "#": r"\#", "%": r"\%", "_": r"\_", "^": r"\^{}", "~": r"\~{}",
+                "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}"}
+
+
+def tex_text(text: str) -> str:
+    """Plain text made safe for LaTeX text mode (Greek and symbols become math)."""
+    out = []
+    for ch in text:
+        if ch in _TEX_SPECIAL:
+            out.append(_TEX_SPECIAL[ch])
+        elif ch in UNICODE_TEX:
+            out.append(r"\ensuremath{" + UNICODE_TEX[ch] + "}")
+        elif ch in TEXT_UNICODE:
+            out.append(TEXT_UNICODE[ch])
+        elif ord(ch) < 128:
+            out.append(ch)
+        else:
+            ascii_form = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
+            out.append(tex_text(ascii_form) if ascii_form else "?")
+    return "".join(out)
+
+
+def tex_math_unicode(text: str) -> str:
+    """Math written by hand with Unicode symbols, made safe for pdflatex."""
+    return "".join(" " + UNICODE_TEX[ch] + " " if ch in UNICODE_TEX else ch for ch in text)
+
+
+def prose_tex(text: str) -> str:
+    """Prose for LaTeX: `$math$` kept, `code` as \\texttt, the rest escaped."""
+    parts = []
+    for seg in _SEGMENTS.split(text):
+        if not seg:
+            continue
+        if seg.startswith("$") and seg.endswith("$") and len(seg) > 1:
+            parts.append("$" + tex_math_unicode(seg[1:-1]) + "$")
+        elif seg.startswith("`") and seg.endswith("`") and len(seg) > 1:
+            parts.append(r"\texttt{" + tex_text(seg[1:-1]) + "}")
+        else:
+            parts.append(tex_text(seg))
+    return "".join(parts)
+
+
+_KATEX_SPECIAL = {"\\": "/", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
+                  "%": r"\%", "_": r"\_", "^": "", "~": " "}
+
+
+def katex_text(text: str) -> str:
+    """Text for `\\text{...}` inside KaTeX math (Unicode is fine there)."""
+    return "".join(_KATEX_SPECIAL.get(ch, ch) for ch in text)

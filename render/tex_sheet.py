@@ -1,0 +1,175 @@
+"""A solution sheet as a standalone LaTeX document (pdflatex, Debian texlive packages)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from proofs import Claim, Derivation, Exercise, Sheet, Verdict
+
+from . import code_panels, figures
+from .latex_printer import latex
+from .pieces import (
+    Row,
+    assumptions_tex,
+    counterexample_tex,
+    derivation_rows,
+    link_notes,
+    proof_rows,
+    prose_tex,
+    tex_text,
+    verdict_words,
+)
+
+PREAMBLE = r"""\documentclass[11pt]{article}
+\usepackage[utf8]{inputenc}
+\usepackage[a4paper,margin=2.2cm]{geometry}
+\usepackage{amsmath,amssymb}
+\usepackage{graphicx}
+\usepackage{xcolor}
+\usepackage{tikz}
+\usepackage{algpseudocode}
+\usepackage[hidelinks]{hyperref}
+\allowdisplaybreaks
+\setlength{\parindent}{0pt}
+\setlength{\parskip}{0.5ex}
+\definecolor{proved}{rgb}{0.10,0.45,0.10}
+\definecolor{refuted}{rgb}{0.70,0.10,0.10}
+\definecolor{undecided}{rgb}{0.60,0.40,0.00}
+\newcommand{\verdict}[2]{\textcolor{#1}{\textbf{#2}}}
+"""
+
+COLORS = {"proved": "proved", "refuted": "refuted", "undecided": "undecided"}
+
+
+def rows_tex(rows: list[Row], omitted: int = 0) -> str:
+    """An `align*` of rows: `lhs & op rhs && \\text{why}`."""
+    lines = []
+    for r in rows:
+        indent = r"\quad{}" * r.indent
+        why = r"\text{" + tex_text(r.why) + "}" if r.why else ""
+        mark = {"ok": r"\ \checkmark", "fail": r"\ \text{\textcolor{refuted}{(not proved)}}"}
+        why += mark.get(r.mark, "")
+        if r.op:
+            lines.append(f"{indent}{r.lhs} &{r.op} {r.rhs} && {why}")
+        else:
+            lines.append(f"{indent}{r.lhs} & && {why}")
+    if omitted:
+        lines.append(rf"& && \text{{(and {omitted} more steps)}}")
+    return "\\begin{align*}\n" + " \\\\\n".join(lines) + "\n\\end{align*}\n"
+
+
+def claim_tex(claim: Claim, verdict: Verdict | None = None) -> str:
+    """A claim under its label: statement, assumptions, verdict and the proof's steps."""
+    out = [rf"\phantomsection\label{{claim:{claim.name}}}%"]
+    mistake = claim.expect == "refuted"
+    head = r"\textbf{Recorded mistake}" if mistake else r"\textbf{Claim}"
+    title = f" --- {prose_tex(claim.title)}" if claim.title else ""
+    out.append(rf"{head} \texttt{{{tex_text(claim.name)}}}{title}.")
+    if mistake:
+        out.append("A common answer says")
+    out.append(r"\[" + latex(claim.statement) + r"\]")
+    assumptions = assumptions_tex(claim)
+    if assumptions:
+        out.append(rf"where ${assumptions}$.")
+    if verdict is not None:
+        out.append(verdict_tex(verdict))
+    return "\n".join(out) + "\n"
+
+
+def verdict_tex(v: Verdict) -> str:
+    """The verdict in words, plus the checked steps of a proof."""
+    status, detail = verdict_words(v)
+    mistake = v.claim.expect == "refuted"
+    if mistake and v.status == "refuted":
+        text = r"\verdict{refuted}{It is false}"
+        ce = counterexample_tex(v)
+        text += rf": counterexample ${ce}$." if ce else f" ({tex_text(detail)})."
+    else:
+        text = rf"\verdict{{{COLORS[status]}}}{{{status.capitalize()}}}"
+        if status == "refuted" and counterexample_tex(v):
+            text += rf": counterexample ${counterexample_tex(v)}$."
+        elif detail:
+            text += f" ({tex_text(detail)})."
+        else:
+            text += "."
+        if not v.ok:
+            text += rf" \textcolor{{refuted}}{{The catalog expected {v.claim.expect}.}}"
+    out = [text]
+    if v.status == "proved" and v.steps:
+        rows, omitted = proof_rows(v.steps)
+        out.append(r"{\small" + "\n" + rows_tex(rows, omitted) + "}")
+    return "\n".join(out) + "\n"
+
+
+def derivation_tex(d: Derivation, verdicts: Mapping[str, Verdict] | None = None) -> str:
+    """The chain of a derivation, one justified step per line, under `deriv:NAME`."""
+    out = [rf"\phantomsection\label{{deriv:{d.name}}}%"]
+    title = prose_tex(d.title) if d.title else tex_text(d.name)
+    out.append(rf"\textbf{{Derivation}} ({title}):")
+    rows = derivation_rows(d, dict(verdicts or {}))
+    out.append(rows_tex(rows))
+    for note in link_notes(d, dict(verdicts or {})):
+        out.append(r"{\small " + tex_text(note) + r"\par}")
+    if d.given:
+        out.append("under $" + r",\ ".join(latex(g) for g in d.given) + "$.")
+    return "\n".join(out) + "\n"
+
+
+def figure_tex(name: str) -> str:
+    figures.check_name(name)
+    if figures.is_graph(name):
+        body = figures.tikz(name) + "\n"
+        caption = (f"Computational graph {tex_text(name)}: forward values (green, above each "
+                   "edge) and gradients (red, below).")
+    else:
+        body = rf"\includegraphics[width=0.72\linewidth]{{figures/{name}.png}}" + "\n"
+        caption = f"Figure {tex_text(name)}."
+    return ("\\begin{center}\n" + body + r"\par\small " + caption + "\n\\end{center}\n")
+
+
+def code_tex(entry: object, beside: str) -> str:
+    """The latexify panel on the left, the mathematics it implements on the right."""
+    name = tex_text(code_panels.name(entry))
+    return (r"\noindent\begin{minipage}[t]{0.55\linewidth}" + "\n"
+            + rf"\textbf{{Code}} \texttt{{{name}}}\par\small" + "\n"
+            + code_panels.algorithmic(entry) + "\n\\end{minipage}\\hfill\n"
+            + r"\begin{minipage}[t]{0.42\linewidth}" + "\n"
+            + r"\textbf{Implements}\par\small" + "\n"
+            + (rf"\[{beside}\]" if beside else "") + "\n\\end{minipage}\n\\par\\medskip\n")
+
+
+def exercise_tex(ex: Exercise, verdicts: Mapping[str, Verdict]) -> str:
+    out = [rf"\section*{{{tex_text(ex.key)}\quad {prose_tex(ex.title)}}}",
+           rf"\addcontentsline{{toc}}{{section}}{{{tex_text(ex.key)}\quad {prose_tex(ex.title)}}}",
+           rf"\textbf{{Question.}} {prose_tex(ex.question)}", "",
+           rf"\textbf{{Answer.}} {prose_tex(ex.answer)}", ""]
+    for d in ex.derivations:
+        out.append(derivation_tex(d, verdicts))
+    beside = latex(ex.derivations[0].conclusion()) if ex.derivations else (
+        latex(ex.claims[0].statement) if ex.claims else "")
+    for entry in ex.code:
+        out.append(code_tex(entry, beside))
+    for name in ex.figures:
+        out.append(figure_tex(name))
+    claims = [c for c in ex.claims if c.expect != "refuted"]
+    mistakes = [c for c in ex.claims if c.expect == "refuted"]
+    for c in claims + mistakes:
+        out.append(claim_tex(c, verdicts.get(c.name)))
+        out.append(r"\medskip")
+    return "\n".join(out) + "\n"
+
+
+def sheet_tex(sheet: Sheet, verdicts: Mapping[str, Verdict]) -> str:
+    """The whole document."""
+    n_claims = len(sheet.claims())
+    out = [PREAMBLE, rf"\title{{{prose_tex(sheet.title)}}}", r"\date{}",
+           r"\author{qedsheet: every claim checked by a symbolic proof engine}",
+           r"\begin{document}", r"\maketitle", prose_tex(sheet.intro), "",
+           rf"This sheet holds {n_claims} claims. \emph{{Proved}} means a symbolic proof "
+           r"that 50-digit numerics agree with; \emph{refuted} always comes with a "
+           "counterexample meeting every assumption; \\emph{undecided} says why.", "",
+           r"\tableofcontents", ""]
+    for ex in sheet.exercises:
+        out.append(exercise_tex(ex, verdicts))
+    out.append(r"\end{document}")
+    return "\n".join(out) + "\n"

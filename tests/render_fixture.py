@@ -1,0 +1,40 @@
+"""A small solution sheet for the renderer tests (independent of the catalog)."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from proofs import Claim, Derivation, Exercise, Sheet
+
+a, b = sp.symbols("a b", real=True)
+x = sp.Symbol("x", real=True)
+lam = sp.Symbol("lambda", positive=True)
+sigma = 1 / (1 + sp.exp(-x))
+
+RSM_GT_MAX = Claim("fx-rsm-gt-max", sp.log(sp.exp(a) + sp.exp(b)) > sp.Max(a, b),
+                   source="fixture/ex5.1", title="RealSoftMax exceeds max")
+SHIFT_WRONG = Claim("fx-shift-wrong", sp.Eq(sp.log(sp.exp(a + b) + sp.exp(b)),
+                                           sp.log(sp.exp(a) + 1), evaluate=False),
+                    source="fixture/ex6.2", expect="refuted", title="g(x + b) = g(x)")
+SIGMA_DERIV = Derivation.chain(
+    "fx-sigma-prime", sp.Derivative(sigma, x),
+    (sp.exp(-x) / (1 + sp.exp(-x)) ** 2, "chain rule"),
+    ((1 + sp.exp(-x) - 1) / (1 + sp.exp(-x)) ** 2, "add and subtract 1 in the numerator"),
+    (sigma * (1 - sigma), "split the fraction"),
+    source="fixture/notes-sigmoid", title="σ' = σ(1 − σ)")
+
+SHEET = Sheet(
+    name="fixture-sheet", title="Fixture sheet: RealSoftMax & σ",
+    intro="A tiny sheet for tests; it uses $\\lambda > 0$, `code`, 50% and a_b.",
+    exercises=(
+        Exercise("5.1", "fixture/ex5.1", "RealSoftMax and max",
+                 "Show that $\\log(e^a + e^b) > \\max(a, b)$ for all real a, b.",
+                 "Yes: with $a \\ge b$ the left side is $a + \\log(1 + e^{b-a}) > a$.",
+                 claims=(RSM_GT_MAX, SHIFT_WRONG), figures=("rsm-gap", "graph-sum-times"),
+                 code=("stable_logsumexp",)),
+        Exercise("sigmoid", "fixture/notes-sigmoid", "The derivative of σ",
+                 "Derive σ'(x) = σ(x)(1 − σ(x)).",
+                 "Differentiate, add and subtract 1, split the fraction.",
+                 derivations=(SIGMA_DERIV,), code=("sigmoid",)),
+    ),
+)

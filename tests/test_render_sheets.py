@@ -1,0 +1,89 @@
+"""The fixture sheet as LaTeX and Markdown: labels, verdict wording, KaTeX, pdflatex."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import render_fixture as fx
+from render_tools import compile_tex, katex_failures, math_fragments
+
+from proofs import prove
+from render import to_latex, to_markdown
+from render.build import prove_all, sheet_claims, write_sheets
+from render.md_sheet import sheet_md
+from render.tex_sheet import sheet_tex
+
+
+@pytest.fixture(scope="module")
+def verdicts():
+    return prove_all(sheet_claims(fx.SHEET), budget=10, workers=1)
+
+
+def test_every_claim_has_its_label_and_anchor(verdicts):
+    tex, md = sheet_tex(fx.SHEET, verdicts), sheet_md(fx.SHEET, verdicts)
+    for c in fx.SHEET.claims():
+        assert f"\\label{{claim:{c.name}}}" in tex
+        assert f'<a id="{c.name}"></a>' in md
+
+
+def test_verdicts_are_shown_plainly(verdicts):
+    v = verdicts[fx.SHIFT_WRONG.name]
+    assert v.status == "refuted"
+    md = to_markdown(v)
+    assert "A common answer says" in md and "It is false" in md and "counterexample" in md
+    for key, value in v.counterexample.items():     # the engine's point, not a fixed one
+        assert f"{key} = {value}" in md.replace("{", "").replace("}", "")
+    proved = to_latex(verdicts[fx.RSM_GT_MAX.name])
+    assert "{Proved}" in proved and "\\begin{align*}" in proved
+
+
+def test_undecided_links_say_why(verdicts):
+    md = to_markdown(fx.SIGMA_DERIV, verdicts)
+    for c in fx.SIGMA_DERIV.link_claims():
+        v = verdicts[c.name]
+        if v.status != "proved":
+            assert f"({c.name}) is {v.status}" in md
+        else:
+            assert md.count("\\checkmark") >= 1
+
+
+def test_markdown_math_parses_with_katex(verdicts):
+    md = sheet_md(fx.SHEET, verdicts)
+    frags = math_fragments(md)
+    assert len(frags) > 10
+    assert katex_failures(frags) == []
+
+
+def test_katex_check_can_fail():
+    assert len(katex_failures([(r"\frac{1}{", True), (r"\notacommand x", False)])) == 2
+
+
+def test_latex_compiles_standalone(tmp_path: Path, verdicts):
+    result = write_sheets([fx.SHEET], verdicts, tmp_path, {"tex", "md"})
+    tex = tmp_path / f"{fx.SHEET.name}.tex"
+    assert tex in result.written
+    proc = compile_tex(tex)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert (tmp_path / f"{fx.SHEET.name}.pdf").stat().st_size > 10_000
+
+
+def test_markdown_images_are_relative_and_exist(tmp_path: Path, verdicts):
+    write_sheets([fx.SHEET], verdicts, tmp_path, {"md"})
+    md = (tmp_path / f"{fx.SHEET.name}.md").read_text()
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", md)
+    assert images and all(not p.startswith("/") for p in images)
+    assert all((tmp_path / p).is_file() for p in images)
+
+
+def test_prose_is_escaped_for_latex(verdicts):
+    tex = sheet_tex(fx.SHEET, verdicts)
+    assert "50\\%" in tex and "a\\_b" in tex and "$\\lambda > 0$" in tex
+
+
+def test_to_latex_rejects_other_objects():
+    with pytest.raises(TypeError):
+        to_latex(42)
+    assert "\\label{claim:fx-rsm-gt-max}" in to_latex(fx.RSM_GT_MAX)
+    assert prove(fx.RSM_GT_MAX, budget=10).status == "proved"
