@@ -9,7 +9,7 @@ from importlib import import_module
 from . import __version__
 
 # name of the module in qedsheet.commands, in the order --help lists them
-COMMANDS: tuple[str, ...] = ("check", "list", "show", "backprop")
+COMMANDS: tuple[str, ...] = ("check", "list", "show", "build", "backprop")
 
 EPILOG = """examples:
   qedsheet check                 prove every claim of the catalog; exit 0 when all as expected
