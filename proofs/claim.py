@@ -16,7 +16,7 @@ _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]*$")
 
 def _as_relation(value: Any, what: str) -> Boolean:
     """A sympy relational or boolean, or a TypeError naming `what`."""
-    if isinstance(value, bool) or not isinstance(value, Boolean):
+    if isinstance(value, (bool, sp.Expr)) or not isinstance(value, Boolean):
         raise TypeError(
             f"{what} must be a sympy relational or boolean (Eq, Gt, Ge, Lt, Le, And, ...), "
             f"got {type(value).__name__}: {value!r}"

@@ -1,0 +1,53 @@
+"""Claim: construction checks, immutability, hashing, sympy and Jupyter protocols."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+
+import pytest
+import sympy as sp
+
+from proofs import Claim
+
+x, y = sp.symbols("x y", real=True)
+
+
+def test_claim_behaves_as_its_statement() -> None:
+    c = Claim("exp-positive", sp.exp(x) > 0 if False else sp.Gt(sp.exp(x), x, evaluate=False),
+              source="notes/test")
+    assert sp.sympify(c) == c.statement
+    assert c._repr_latex_().startswith("$") and "e^{x}" in c._repr_latex_()
+    assert c.free_symbols == {x}
+
+
+def test_claim_is_immutable_and_hashable() -> None:
+    c = Claim("c", sp.Gt(x, y), given=(x > 1,))
+    d = Claim("c", sp.Gt(x, y), given=[x > 1])
+    assert c == d and hash(c) == hash(d) and len({c, d}) == 1
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        c.name = "other"  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(c)) == c
+
+
+def test_given_accepts_a_single_relation() -> None:
+    assert Claim("c", sp.Gt(x, y), given=x > y).given == (x > y,)
+
+
+@pytest.mark.parametrize("kwargs, error", [
+    ({"name": "", "statement": sp.Gt(x, y)}, ValueError),
+    ({"name": "  ", "statement": sp.Gt(x, y)}, ValueError),
+    ({"name": "has space", "statement": sp.Gt(x, y)}, ValueError),
+    ({"name": "c", "statement": x + y}, TypeError),
+    ({"name": "c", "statement": "x > y"}, TypeError),
+    ({"name": "c", "statement": True}, TypeError),
+    ({"name": "c", "statement": sp.Gt(x, y), "given": ("x > 0",)}, TypeError),
+    ({"name": "c", "statement": sp.Gt(x, y), "given": (x,)}, TypeError),
+    ({"name": "c", "statement": x}, TypeError),
+    ({"name": "c", "statement": sp.Gt(x, y), "expect": "maybe"}, ValueError),
+    ({"name": "c", "statement": sp.Gt(x, y), "source": 3}, TypeError),
+])
+def test_malformed_claims_fail_at_construction(kwargs, error) -> None:
+    with pytest.raises(error) as info:
+        Claim(**kwargs)
+    assert str(info.value)
