@@ -191,7 +191,7 @@ def log_both_sides(goal: Goal) -> Proof | None:
                  + sub_steps(sub.steps))
 
 
-@tactic("inequality", cost=2)
+@tactic("inequality", "identity", cost=2)
 def use_given_orders(goal: Goal) -> Proof | None:
     """Build every ordering of `given` into the variables (a > b becomes a = b + δ, δ > 0)."""
     orders = [g for g in goal.given if isinstance(g, (sp.Gt, sp.Ge, sp.Lt, sp.Le))
