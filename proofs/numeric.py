@@ -16,7 +16,7 @@ import sympy as sp
 from .float64 import METHOD as FLOAT64_METHOD
 from .float64 import Float64
 from .forms import PSD, Convex
-from .substitute import Point, instantiate
+from .substitute import Point, _is_int_key, instantiate
 
 DIGITS = 50
 _CLOSE = sp.Float(10, DIGITS) ** -35       # closer than this: equal
@@ -223,6 +223,9 @@ def _numbers_in(statement: sp.Basic, point: Point, digits: int) -> tuple[sp.Basi
     if isinstance(statement, sp.Rel):
         sides = []
         for side in (statement.lhs, statement.rhs):
+            if side.has(sp.Derivative):  # differentiate before the variables become numbers
+                side = instantiate(side, {k: v for k, v in point.items() if _is_int_key(k)})
+                side = side.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit())
             inst = instantiate(side, point)
             if inst.has(sp.Derivative):
                 inst = inst.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit())
