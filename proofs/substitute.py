@@ -25,8 +25,9 @@ def _is_int_key(k: sp.Basic) -> bool:
 def instantiate(expr: sp.Basic, point: Point) -> sp.Basic:
     """`expr` at `point`: integer variables first (dimensions, indices; then sums and
     Kronecker deltas are expanded), then every other variable."""
+    point = {k: sp.sympify(v) for k, v in point.items()}
     ints = {k: v for k, v in point.items() if _is_int_key(k)}
-    out = expr
+    out = sp.sympify(expr)
     if ints:
         out = expand_sums(out.subs(ints))
     rest = {k: v for k, v in point.items() if not _is_int_key(k)}

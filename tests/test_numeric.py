@@ -1,0 +1,47 @@
+"""Numeric truth at a point: exact where possible, 50 digits otherwise, limits estimated."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from proofs import PSD, Convex
+from proofs.numeric import decide, evaluate, numeric_limit
+
+x, a, b = sp.symbols("x a b", real=True)
+L = sp.Symbol("L", positive=True)
+
+
+def test_ties_are_decided_exactly() -> None:
+    assert evaluate(sp.exp(x) > 1 + x, {x: 0}).truth is False
+    assert evaluate(sp.exp(x) >= 1 + x, {x: 0}).truth is True
+
+
+def test_tiny_but_real_differences_count() -> None:
+    gap = sp.log(1 + sp.exp(-a)) > 0
+    assert evaluate(gap, {a: 60}).truth is True
+
+
+def test_too_close_to_call_is_unknown() -> None:
+    assert decide(sp.Gt(sp.Float("1e-40", 60), 0, evaluate=False)) is None
+
+
+def test_limit_estimates_do_not_become_exact_comparisons() -> None:
+    lim = sp.Limit(sp.log(sp.exp(L * a) + sp.exp(L * b)) / L, L, sp.oo)
+    assert evaluate(sp.Eq(lim, b), {a: 1, b: 1}).truth is True
+    assert evaluate(sp.Eq(lim, b), {a: 2, b: 1}).truth is False
+    value, settled = numeric_limit(sp.Limit(sp.log(2 * sp.exp(L)) / L, L, sp.oo))
+    assert settled and abs(value - 1) < 1e-20
+
+
+def test_psd_and_convexity_numerically() -> None:
+    m = sp.Matrix([[1, 2], [2, 1]])
+    out = evaluate(PSD(m), {})
+    assert out.truth is False and "eigenvalue" in out.note
+    assert evaluate(PSD(sp.Matrix([[2, 1], [1, 2]])), {}).truth is True
+    assert evaluate(Convex(-(x**2), (x,)), {}).truth is False
+    assert evaluate(Convex(sp.exp(x), (x,)), {}).truth is True
+
+
+def test_outside_the_domain_is_unknown_not_false() -> None:
+    assert evaluate(sp.Gt(sp.log(x), -5, evaluate=False), {x: -1}).truth is None
+    assert evaluate(sp.Gt(1 / x, 0, evaluate=False), {x: 0}).truth is None

@@ -1,0 +1,38 @@
+"""Sampled points meet every assumption: symbol signs, given relations, equalities."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from proofs.points import Sampler
+from proofs.substitute import instantiate
+
+x, y = sp.symbols("x y", real=True)
+p = sp.Symbol("p", positive=True)
+nn = sp.Symbol("q", nonnegative=True)
+n = sp.Symbol("n", integer=True, positive=True)
+i = sp.Symbol("i", integer=True)
+w = sp.IndexedBase("w", nonnegative=True)
+
+
+def test_boundary_points_come_first_and_meet_assumptions() -> None:
+    s = Sampler([sp.Gt(x + p + nn, y)], (sp.Gt(x, y),), seed=1)
+    pts = list(s.boundary_points(limit=50))
+    assert pts and all(pt[x] > pt[y] and pt[p] > 0 and pt[nn] >= 0 for pt in pts)
+    assert any(pt[nn] == 0 for pt in pts)  # the edge of q >= 0 is tried
+
+
+def test_random_points_meet_assumptions() -> None:
+    s = Sampler([sp.Gt(x, p)], (sp.Gt(x, 2 * p),), seed=2)
+    pts = list(s.random_points(30))
+    assert len(pts) == 30 and all(pt[x] > 2 * pt[p] > 0 for pt in pts)
+
+
+def test_symbolic_n_with_a_sum_constraint() -> None:
+    total = sp.Sum(w[i], (i, 1, n))
+    s = Sampler([sp.Ge(total, 0)], (sp.Eq(total, 1),), seed=3)
+    pts = list(s.random_points(20))
+    assert pts
+    for pt in pts:
+        assert instantiate(total, pt) == 1
+        assert all(v >= 0 for k, v in pt.items() if isinstance(k, sp.Indexed))
