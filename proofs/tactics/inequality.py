@@ -278,6 +278,8 @@ def single_minimum(goal: Goal) -> Proof | None:
     if len(xs) != 1 or not xs[0].is_real or goal.given:
         raise Decline("not a one-variable inequality over a real variable")
     x = xs[0]
+    if g.has(sp.Abs, sp.Max, sp.Min, sp.Piecewise, sp.sign, sp.Heaviside, sp.floor, sp.ceiling):
+        raise Decline("not differentiable everywhere")
     domain = sp.Interval.open(0, sp.oo) if x.is_positive else sp.S.Reals
     dg = sp.diff(g, x)
     crit = sp.solveset(dg, x, domain)
