@@ -1,0 +1,63 @@
+"""The lecture notes on the sigmoid: σ'(x) = σ(x)(1 - σ(x)), derived as the notes do."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from proofs import Claim, Derivation, Exercise
+
+from ._calculus import partial
+
+SRC = "notes/sigmoid"
+x = sp.Symbol("x", real=True)
+u = sp.exp(-x)                                   # e^{-x}
+den = sp.Add(1, u, evaluate=False)               # 1 + e^{-x}
+SIGMA = sp.Pow(den, -1, evaluate=False)          # σ(x) = 1/(1 + e^{-x})
+
+
+def _div(a: sp.Expr, b: sp.Expr) -> sp.Expr:
+    return sp.Mul(a, sp.Pow(b, -1, evaluate=False), evaluate=False)
+
+
+def _mul(*xs: sp.Expr) -> sp.Expr:
+    return sp.Mul(*xs, evaluate=False)
+
+
+STEPS = Derivation.chain(
+    "notes-sigmoid-derivative", partial(SIGMA, x),
+    (_mul(_div(-1, sp.Pow(den, 2, evaluate=False)), u, -1),
+     "chain rule: (1/q)' = -1/q² with q = 1 + e^{-x}, and q' = e^{-x} (-1)"),
+    (_div(u, sp.Pow(den, 2, evaluate=False)), "the two minus signs cancel"),
+    (_div(sp.Add(1, u, -1, evaluate=False), sp.Pow(den, 2, evaluate=False)),
+     "add and subtract 1 in the numerator"),
+    (_mul(_div(sp.Add(1, u, -1, evaluate=False), den), _div(1, den)),
+     "split the square in the denominator"),
+    (_mul(sp.Add(_div(den, den), -_div(1, den), evaluate=False), _div(1, den)),
+     "split the fraction"),
+    (_mul(sp.Add(1, -SIGMA, evaluate=False), SIGMA),
+     "(1 + e^{-x})/(1 + e^{-x}) = 1 and 1/(1 + e^{-x}) = σ(x)"),
+    source=SRC, title="σ'(x) = σ(x)(1 - σ(x)), step by step",
+)
+
+DERIVATIVE = Exercise(
+    key="sigmoid-derivative", source=SRC, title="the derivative of the sigmoid",
+    question="Show that σ(x) = 1/(1 + e^{-x}) has derivative σ(x)(1 - σ(x)).",
+    answer="Differentiate 1/(1 + e^{-x}) by the chain rule to get e^{-x}/(1 + e^{-x})²; "
+           "add and subtract 1 in the numerator and split the fraction: "
+           "(1 - 1/(1 + e^{-x})) * 1/(1 + e^{-x}) = (1 - σ(x)) σ(x). This is why the "
+           "sigmoid gate's local gradient needs only its own output.",
+    claims=STEPS.link_claims() + (
+        Claim("notes-sigmoid-derivative", sp.Eq(partial(SIGMA, x), (1 - SIGMA) * SIGMA,
+                                                evaluate=False),
+              source=SRC, title="σ'(x) = σ(x)(1 - σ(x))"),
+        Claim("notes-sigmoid-symmetry", sp.Eq(SIGMA.xreplace({x: -x}), 1 - SIGMA,
+                                              evaluate=False),
+              source=SRC, title="σ(-x) = 1 - σ(x)"),
+        Claim("notes-sigmoid-slope-at-most-quarter",
+              sp.Le(partial(SIGMA, x), sp.Rational(1, 4)), source=SRC,
+              title="σ'(x) ≤ 1/4: a sigmoid gate shrinks the gradient by 4 at least"),
+    ),
+    derivations=(STEPS,),
+)
+
+EXERCISES = (DERIVATIVE,)

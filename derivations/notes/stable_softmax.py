@@ -1,0 +1,107 @@
+"""The lecture notes on numerically stable softmax: shift invariance and (225, 617, 950)."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from proofs import Claim, Exercise
+from proofs.float64 import Float64
+
+SRC = "notes/stable-softmax"
+Cc = sp.Symbol("C", positive=True)
+n = sp.Symbol("n", integer=True, positive=True)
+i, j = sp.symbols("i j", integer=True, positive=True)
+f = sp.IndexedBase("f", real=True)
+s0, s1, s2 = sp.symbols("s0 s1 s2", real=True)
+S = (s0, s1, s2)
+
+
+def _frac(a: sp.Expr, b: sp.Expr) -> sp.Expr:
+    return sp.Mul(a, sp.Pow(b, -1, evaluate=False), evaluate=False)
+
+
+def _softmax(k: int, scores: tuple, shift: sp.Expr = 0) -> sp.Expr:
+    return _frac(sp.exp(scores[k] + shift),
+                 sp.Add(*[sp.exp(s + shift) for s in scores], evaluate=False))
+
+
+# shift invariance -------------------------------------------------------------------
+LHS_N = _frac(Cc * sp.exp(f[i]), Cc * sp.Sum(sp.exp(f[j]), (j, 1, n)))
+RHS_N = _frac(sp.exp(f[i] + sp.log(Cc)), sp.Sum(sp.exp(f[j] + sp.log(Cc)), (j, 1, n)))
+SHIFTED3 = sp.And(*[sp.Eq(_frac(Cc * sp.exp(S[k]), Cc * sp.Add(*[sp.exp(s) for s in S])),
+                          _softmax(k, S, sp.log(Cc)), evaluate=False) for k in range(3)])
+M = sp.Max(s0, s1, s2)
+NOTES_TYPO = sp.Eq(_frac(sp.exp(s0 + sp.log(Cc)),
+                         sp.Add(*[sp.exp(s0 + sp.log(Cc))] * 3, evaluate=False)),
+                   _softmax(0, S), evaluate=False)
+
+SHIFT = Exercise(
+    key="shift-invariance", source=SRC, title="softmax is invariant to a shift",
+    question="Why may we subtract max_j f_j from every score before exponentiating?",
+    answer="Multiply numerator and denominator by any C > 0 and write C = e^{log C}: "
+           "C e^{f_i} / (C Σ_j e^{f_j}) = e^{f_i + log C} / Σ_j e^{f_j + log C}. So adding "
+           "the same constant log C to every score leaves softmax unchanged; the choice "
+           "log C = -max_j f_j makes the largest exponent 0, so nothing overflows. (The "
+           "notes write the denominator as Σ_j e^{f_i + log C}, with f_i for f_j: that "
+           "sum is n e^{f_i + log C}, not the softmax denominator.)",
+    claims=(
+        Claim("notes-softmax-shift-invariance-n", sp.Eq(LHS_N, RHS_N, evaluate=False),
+              source=SRC, title="C e^{f_i}/(C Σ_j e^{f_j}) = e^{f_i + log C}/Σ_j "
+                                "e^{f_j + log C} for C > 0 and every n"),
+        Claim("notes-softmax-shift-invariance-3", SHIFTED3, source=SRC,
+              title="the same for n = 3, every component"),
+        Claim("notes-softmax-subtract-max", sp.And(*[
+            sp.Eq(_softmax(k, S), _softmax(k, S, -M), evaluate=False) for k in range(3)]),
+              source=SRC, title="log C = -max_j s_j leaves softmax unchanged"),
+        Claim("notes-softmax-denominator-typo", NOTES_TYPO, source=SRC, expect="refuted",
+              title="the notes' denominator Σ_j e^{f_i + log C} (f_i for f_j)"),
+    ),
+)
+
+# the example (225, 617, 950) ----------------------------------------------------------------
+SCORES = (225, 617, 950)
+Z = 1 + sp.exp(-333) + sp.exp(-725)
+EXACT = (sp.exp(-725) / Z, sp.exp(-333) / Z, 1 / Z)
+
+EXAMPLE = Exercise(
+    key="example-225-617-950", source=SRC, title="the scores (225, 617, 950)",
+    question="Compute softmax(225, 617, 950) exactly, then in float64 naively and after "
+             "the shift.",
+    answer="The shift by -950 gives (-725, -333, 0), so the exact probabilities are "
+           "e^{-725}/Z, e^{-333}/Z and 1/Z with Z = 1 + e^{-333} + e^{-725}. Naively in "
+           "float64, e^{950} overflows to inf (the largest float64 is about 1.8e308 ≈ "
+           "e^{709.8}), and the result is (0, 0, nan) because inf/inf is nan: the problem "
+           "is overflow, not only cost. The shifted computation is finite; p0 ≈ 1.369e-315 "
+           "lies below the smallest normal float64 2^{-1022}, so it is a subnormal (few "
+           "significant bits: compare it with an absolute tolerance or in log space).",
+    claims=(
+        Claim("notes-softmax-example-shift", sp.And(*[
+            sp.Eq(sp.Add(s, -950, evaluate=False), s - 950, evaluate=False)
+            for s in SCORES]), source=SRC, title="(225, 617, 950) - 950 = (-725, -333, 0)"),
+        Claim("notes-softmax-example-exact", sp.And(*[
+            sp.Eq(_softmax(k, tuple(sp.Integer(v) for v in SCORES)), EXACT[k],
+                  evaluate=False) for k in range(3)]),
+              source=SRC, title="p = (e^{-725}, e^{-333}, 1)/Z, Z = 1 + e^{-333} + e^{-725}"),
+        Claim("notes-softmax-example-p0-subnormal-range",
+              sp.And(sp.Lt(1022 * sp.log(2), 725, evaluate=False),
+                     sp.Gt(1074 * sp.log(2), 725 + sp.log(Z), evaluate=False)),
+              source=SRC,
+              title="log p0 = -725 - log Z < -725 < -1022 log 2 (as Z > 1) and "
+                    "log p0 > -1074 log 2: p0 is in the float64 subnormal range"),
+        Claim("notes-softmax-example-naive-overflows",
+              Float64("exp", (950,), "inf"), source=SRC,
+              title="float64: e^{950} = inf"),
+        Claim("notes-softmax-example-naive-nan",
+              Float64("naive_softmax", SCORES, (0, 0, "nan")), source=SRC,
+              title="float64: naive softmax gives (0, 0, nan)"),
+        Claim("notes-softmax-example-stable-finite",
+              Float64("stable_softmax", SCORES, ("subnormal", "finite", "finite")),
+              source=SRC, title="float64: the shifted softmax is finite, p0 subnormal"),
+        Claim("notes-softmax-example-stable-accurate",
+              Float64("stable_softmax", SCORES, (0, EXACT[1], EXACT[2])), source=SRC,
+              expect="refuted",
+              title="float64 rounds p0 to 0 (it does not: p0 is a non-zero subnormal)"),
+    ),
+)
+
+EXERCISES = (SHIFT, EXAMPLE)
