@@ -60,6 +60,8 @@ def numeric_limit(lim: sp.Limit, digits: int = DIGITS) -> tuple[sp.Expr, bool] |
     else:
         sgn = -1 if str(d) == "-" else 1
         seq = [x0 + sgn * sp.Integer(10) ** -k for k in (4, 8, 16, 32)]
+    # floats, not exact numbers: (1 + 10**-32)**(10**32) must not be expanded exactly
+    seq = [sp.Float(t, digits + 40) if t.is_Rational else t for t in seq]
     vals = []
     for t in seq:
         v = _number(f.xreplace({x: t}), digits + 40)

@@ -136,10 +136,30 @@ def sides(lg: LimitGoal) -> list[tuple[sp.Expr, sp.Dummy, Step | None]]:
 
 
 def tidy(e: sp.Expr) -> sp.Expr:
-    """exp(u)·exp(v) as exp(u + v) with the exponents expanded (an identity)."""
+    """exp(u)·exp(v) as exp(u + v) with the exponents expanded, and p^u·q^(-u) as
+    (p/q)^u for positive constant bases p, q (identities)."""
     def expand_exps(u: sp.Expr) -> sp.Expr:
         return u.replace(lambda w: isinstance(w, sp.exp), lambda w: sp.exp(sp.expand(w.args[0])))
-    return expand_exps(sp.powsimp(expand_exps(e), combine="exp"))
+    out = expand_exps(sp.powsimp(expand_exps(e), combine="exp"))
+    return out.replace(lambda w: w.is_Mul, _common_exponent)
+
+
+def _common_exponent(e: sp.Mul) -> sp.Expr:
+    """Powers of positive constants with exponents c·u (c a number) gathered as one power."""
+    groups: dict[sp.Expr, list[tuple[sp.Expr, sp.Expr]]] = {}
+    rest = []
+    for f in e.args:
+        if f.is_Pow and f.base.is_positive and not f.exp.is_number and not f.base.is_number:
+            c, core = f.exp.as_coeff_Mul()
+            groups.setdefault(core, []).append((f.base, c))
+        else:
+            rest.append(f)
+    if all(len(v) < 2 for v in groups.values()):
+        return e
+    for core, items in groups.items():
+        base = sp.Mul(*[b ** c for b, c in items])
+        rest.append(sp.Pow(base, core))
+    return sp.Mul(*rest)
 
 
 @dataclass
@@ -151,16 +171,21 @@ class Algebra:
     facts: list[str] = field(default_factory=list)
     rewrites: int = 0
     hospital: int = 0
+    signs: dict[sp.Expr, int] = field(default_factory=dict)
 
     # signs -----------------------------------------------------------------------
     def sign_of(self, v: sp.Expr) -> int:
         """Sign of a finite value free of t; NeedSign when the assumptions do not fix it."""
         if v == 0 or v.is_zero:
             return 0
+        if v in self.signs:
+            return self.signs[v]
         for w in (v, sp.together(v), sp.factor(v)):
             if sign_reason(w, True):
+                self.signs[v] = 1
                 return 1
             if sign_reason(-w, True):
+                self.signs[v] = -1
                 return -1
         if sp.expand(v) == 0:
             return 0
