@@ -101,20 +101,32 @@ def _dummy_like(x: sp.Symbol) -> sp.Dummy:
     return sp.Dummy(str(x) if str(x) != "t" else "t", positive=True)
 
 
+def _positive_symbol(name: str, taken: set[sp.Basic]) -> sp.Symbol:
+    """A positive symbol printed as `name`, distinct from every symbol in `taken`."""
+    sym = sp.Symbol(name, positive=True)
+    if sym in taken or any(str(s) == name and s.is_positive for s in taken):
+        return sp.Dummy(name, positive=True)
+    return sym
+
+
 def sides(lg: LimitGoal) -> list[tuple[sp.Expr, sp.Dummy, Step | None]]:
     """The function at t → +∞ for each side of the limit, with the substitution made."""
     x, x0, d = lg.x, lg.x0, lg.direction
-    t = sp.Dummy("t", positive=True)
+    taken = lg.f.free_symbols | lg.value.free_symbols
+    t = _positive_symbol("t", taken)
     if x0 is sp.oo:
+        if x.is_positive:
+            return [(lg.f, x, None)]
+        t = _positive_symbol(str(x), taken)  # prints as x; only large x matter
         subs = [(t, None)]
     elif x0 is -sp.oo:
-        subs = [(-t, "reflect: x = -t, t → +∞")]
+        subs = [(-t, f"reflect: {x} = -t, t → +∞")]
     else:
         subs = []
         if d in ("+", "+-"):
-            subs.append((x0 + 1 / t, "from the right: x = x0 + 1/t, t → +∞"))
+            subs.append((x0 + 1 / t, f"from the right: {x} = {sp.sstr(x0 + 1 / t)}, t → +∞"))
         if d in ("-", "+-"):
-            subs.append((x0 - 1 / t, "from the left: x = x0 - 1/t, t → +∞"))
+            subs.append((x0 - 1 / t, f"from the left: {x} = {sp.sstr(x0 - 1 / t)}, t → +∞"))
     out = []
     for value, why in subs:
         # the variable's own assumptions must hold along the way
@@ -126,7 +138,7 @@ def sides(lg: LimitGoal) -> list[tuple[sp.Expr, sp.Dummy, Step | None]]:
         if x.is_integer:
             raise Decline("limits of sequences over integers are not handled")
         g = lg.f.xreplace({x: value})
-        step = None if why is None else rel(x, "=", value, why.replace("x", sp.sstr(x)))
+        step = None if why is None else rel(x, "=", value, why)
         out.append((g, t, step))
     return out
 
@@ -221,6 +233,7 @@ class Algebra:
             if not self.eventually_positive(big):
                 continue
             ratios = [tidy(other / big) for i, other in enumerate(terms) if i != k]
+            mark = len(self.steps), len(self.facts)
             try:
                 vals = [self.value(r) for r in ratios]
             except NeedSign as need:
@@ -228,6 +241,9 @@ class Algebra:
                 continue
             except (_Stuck, Decline):
                 continue
+            finally:  # the side computations are not part of the proof's text
+                del self.steps[mark[0]:]
+                del self.facts[mark[1]:]
             if any(v in _INF for v in vals):
                 continue
             if t not in big.free_symbols:
@@ -262,7 +278,7 @@ class Algebra:
                     return out
         if new.is_Pow and new.base.is_Add and new.exp.is_number and new.exp.is_negative:
             dom = self.dominant(new.base)
-            if dom is not None:
+            if dom is not None and (new.exp.is_integer or self.eventually_positive(dom[1])):
                 big, rest = dom
                 out = big ** new.exp * rest ** new.exp
                 self.steps.append(rel(new, "=", out, f"divide by the dominant term "
@@ -326,7 +342,6 @@ class Algebra:
             if poly.degree() <= 0:
                 return poly.as_expr()
             lead = sp.factor(poly.LC())
-            self._fact(f"${sp.latex(e)}$ has leading coefficient ${sp.latex(lead)}$")
             return sp.oo if self.sign_of(lead) > 0 else -sp.oo
         vals = [self.lim(a) for a in e.args]
         up, down = sp.oo in vals, -sp.oo in vals
@@ -368,9 +383,12 @@ class Algebra:
             expanded = sp.expand_mul(e)
             if expanded != e and self.rewrites < _MAX_REWRITES:
                 self._count()
+                mark = len(self.steps), len(self.facts)
                 try:
                     v = self.lim(self.prepare(expanded))
                 except (_Stuck, NeedSign):
+                    del self.steps[mark[0]:]
+                    del self.facts[mark[1]:]
                     raise first from None
                 self.steps.append(rel(e, "=", expanded, "distribute the product"))
                 return v
@@ -393,9 +411,15 @@ class Algebra:
             raise _Stuck()
         t = self.t
         c = self.lim(rest)
+        options = []
         for num, den, form in ((inf, 1 / zero, "∞/∞"), (zero, 1 / inf, "0/0")):
-            budget.check()
             num, den = tidy(num), tidy(den)
+            dden = tidy(sp.diff(den, t))
+            ratio = sp.cancel(tidy(sp.diff(num, t) / dden))
+            options.append((sp.count_ops(ratio), form, num, den, dden, ratio))
+        options.sort(key=lambda o: o[0])  # the simpler quotient of derivatives first
+        for _, form, num, den, dden, ratio in options:
+            budget.check()
             try:
                 dv = self.lim(den)
             except (_Stuck, Decline):
@@ -404,14 +428,15 @@ class Algebra:
                 continue
             if form == "0/0" and dv != 0:
                 continue
-            dden = tidy(sp.diff(den, t))
             if not (self.eventually_positive(dden) or self.eventually_positive(-dden)):
                 continue
-            ratio = sp.cancel(tidy(sp.diff(num, t) / dden))
             self.hospital += 1
+            mark = len(self.steps), len(self.facts)
             try:
                 v = self.value(ratio)
             except _Stuck:
+                del self.steps[mark[0]:]
+                del self.facts[mark[1]:]
                 continue
             finally:
                 self.hospital -= 1
@@ -665,7 +690,9 @@ def limit_of_pieces(goal: Goal) -> Proof | None:
     for g, alg, step, v in results:
         if step is not None:
             steps.append(step)
-        steps.extend(alg.steps)
+        for s_ in alg.steps:
+            if s_ not in steps:
+                steps.append(s_)
         if any("L'Hôpital" in s.why for s in alg.steps):
             methods.append("L'Hôpital")
         if any("dominant" in s.why for s in alg.steps):
