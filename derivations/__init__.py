@@ -12,7 +12,7 @@ from importlib import import_module
 from proofs import Claim, Sheet
 
 # Each entry names a module that defines SHEET, a proofs.Sheet; order is sheet order.
-SHEET_MODULES: tuple[str, ...] = ("derivations.notes",)
+SHEET_MODULES: tuple[str, ...] = ("derivations.d2l", "derivations.notes")
 
 
 def sheets() -> tuple[Sheet, ...]:
