@@ -225,9 +225,11 @@ def _numbers_in(statement: sp.Basic, point: Point, digits: int) -> tuple[sp.Basi
     if isinstance(statement, sp.Rel):
         sides = []
         for side in (statement.lhs, statement.rhs):
-            if side.has(sp.Derivative):  # differentiate before the variables become numbers
+            if side.has(sp.Derivative, sp.Subs):
+                # differentiate and substitute before the variables become numbers
                 side = instantiate(side, {k: v for k, v in point.items() if _is_int_key(k)})
-                side = side.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit())
+                side = side.replace(lambda e: isinstance(e, (sp.Derivative, sp.Subs)),
+                                    lambda e: e.doit())
             inst = instantiate(side, point)
             if inst.has(sp.Derivative):
                 inst = inst.replace(lambda e: isinstance(e, sp.Derivative), lambda e: e.doit())

@@ -27,7 +27,7 @@ NORMAL_FORMS: tuple[tuple[str, Callable[[sp.Expr], sp.Expr]], ...] = (
 
 def difference(goal: Goal) -> sp.Expr:
     s = goal.statement
-    return (s.lhs - s.rhs).doit() if s.has(sp.Derivative) else s.lhs - s.rhs
+    return (s.lhs - s.rhs).doit() if s.has(sp.Derivative, sp.Subs) else s.lhs - s.rhs
 
 
 def zero_by(forms, d: sp.Expr) -> str | None:
@@ -48,10 +48,11 @@ def _identity_proof(goal: Goal, forms) -> Proof | None:
     if name is None:
         return None
     steps = []
-    if s.has(sp.Derivative):
-        lhs = s.lhs.doit() if s.lhs.has(sp.Derivative) else s.lhs
+    if s.has(sp.Derivative, sp.Subs):
+        lhs = s.lhs.doit() if s.lhs.has(sp.Derivative, sp.Subs) else s.lhs
         if lhs != s.lhs:
-            steps.append(rel(s.lhs, "=", lhs, "differentiate"))
+            steps.append(rel(s.lhs, "=", lhs, "differentiate" if s.lhs.has(sp.Derivative)
+                             else "substitute the values"))
     steps.append(rel(s.lhs, "=", s.rhs, f"the difference of the two sides is 0 ({name})"))
     return Proof(f"identity ({name})", tuple(steps))
 
