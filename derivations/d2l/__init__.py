@@ -104,14 +104,16 @@ EXERCISES = (
         "Show that RealSoftMax(a, b) = log(e^a + e^b) > max(a, b).",
         "Take a ≥ b. Then log(e^a + e^b) = a + log(1 + e^{b−a}) and 1 + e^{b−a} > 1, so the "
         "value exceeds a = max(a, b); the other case is symmetric.",
-        e5.CLAIMS_5["5.1"], (e5.realsoftmax_factor_max,)),
+        e5.CLAIMS_5["5.1"] + e5.realsoftmax_factor_max.link_claims(),
+        (e5.realsoftmax_factor_max,)),
     _ex("5.2", "How small can the gap be?",
         "How small can RealSoftMax(a, b) − max(a, b) be made?",
         "With b = 0 and a ≥ 0 the gap is d(a) = log(1 + e^{−a}). It is strictly decreasing, "
         "largest at a = b where it equals log 2, positive everywhere, and tends to 0 as "
         "a → ∞. So 0 < RealSoftMax − max ≤ log 2: the gap can be made as small as wanted "
         "by separating a and b, but never zero.",
-        e5.CLAIMS_5["5.2"], (gap_decreasing_chain,), ("rsm-gap",)),
+        e5.CLAIMS_5["5.2"] + gap_decreasing_chain.link_claims(), (gap_decreasing_chain,),
+        ("rsm-gap",)),
     _ex("5.3", "Scaling by λ",
         "Show that λ⁻¹ RealSoftMax(λa, λb) > max(a, b) for λ > 0.",
         "This is exercise 5.1 applied to λa and λb, divided by λ > 0. The assumption is "
@@ -165,7 +167,7 @@ EXERCISES = (
         "the result is finite for every finite input. x = (225, 617, 950) gives naive inf "
         "and stable 950.0; x = (−1000, −1001) gives naive −inf and stable "
         "−1000 + log(1 + e^{−1}) ≈ −999.6867.",
-        e6.CLAIMS_6["6.4"], (stable_lse_chain,)),
+        e6.CLAIMS_6["6.4"] + stable_lse_chain.link_claims(), (stable_lse_chain,)),
     _ex("7.1", "Temperature: doubling and halving",
         "With Q(i) ∝ P(i)^α and P(i) ∝ e^{−ε_i/T}, which α doubles or halves the "
         "temperature?",
