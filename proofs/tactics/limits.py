@@ -547,6 +547,31 @@ def _vacuous(goal: Goal) -> bool:
     return any(g is sp.false or g is False for g in goal.given)
 
 
+_BOUND_SECONDS = 10.0  # a hint is a suggestion: bounds that cannot be shown soon are dropped
+
+
+def _prove_bounds(goal: Goal, lo: sp.Expr, f: sp.Expr, hi: sp.Expr) -> list[tuple[str, Proof]]:
+    """Proofs of lo <= f and f <= hi, or Decline naming the bound that failed."""
+    out = []
+    for small, big, what in ((lo, f, "lower"), (f, hi, "upper")):
+        sub = solve(goal.sub(sp.Le(small, big, evaluate=False)))
+        if sub is None:
+            raise Decline(f"the {what} bound {sp.sstr(small)} <= {sp.sstr(big)} was not proved")
+        out.append((what, sub))
+    return out
+
+
+def _within(seconds: float, fn, *args):
+    """fn(*args) under a deadline of its own; None when that (not the outer) deadline passes."""
+    try:
+        with budget.deadline(seconds):
+            return fn(*args)
+    except budget.BudgetExceeded:
+        if budget.remaining() <= 0:
+            raise
+        return None
+
+
 @tactic("limit", cost=1)
 def squeeze(goal: Goal) -> Proof | None:
     """A `Squeeze(lower, upper)` hint: prove lower <= f <= upper near the limit point and
@@ -562,6 +587,8 @@ def squeeze(goal: Goal) -> Proof | None:
     for h in hints:
         if x not in (h.lower.free_symbols | h.upper.free_symbols) | lg.f.free_symbols:
             continue
+        if (h.lower.free_symbols | h.upper.free_symbols) - {x} - goal.statement.free_symbols:
+            continue  # written for the claim before a change of variables: not this goal
         if x0 is sp.oo and x.is_positive:
             near, where = x, None
         else:
@@ -572,15 +599,15 @@ def squeeze(goal: Goal) -> Proof | None:
         steps: list[Step] = []
         if where:
             steps.append(note(f"write {where}"))
-        methods = []
-        for small, big, what in ((lo, f, "lower"), (f, hi, "upper")):
-            sub = solve(plain.sub(sp.Le(small, big, evaluate=False)))
-            if sub is None:
-                raise Decline(f"the {what} bound {sp.sstr(small)} <= {sp.sstr(big)} "
-                              "was not proved")
-            steps.append(rel(small, "<=", big, f"the {what} bound ({sub.method})"))
+        bounds = _within(min(_BOUND_SECONDS, 0.5 * budget.remaining()), _prove_bounds,
+                         plain, lo, f, hi)
+        if bounds is None:
+            raise Decline("the squeeze bounds were not proved in time")
+        for what, sub in bounds:
+            steps.append(rel(*((lo, "<=", f) if what == "lower" else (f, "<=", hi)),
+                             f"the {what} bound ({sub.method})"))
             steps.extend(sub_steps(sub.steps))
-            methods.append(sub.method)
+        methods = [sub.method for _, sub in bounds]
         for bound, what in ((h.lower, "lower"), (h.upper, "upper")):
             stmt = sp.Eq(sp.Limit(bound, x, x0, d), lg.value, evaluate=False)
             sub = solve(plain.sub(stmt))
@@ -782,12 +809,18 @@ def candidate_checked_by_series(goal: Goal) -> Proof | None:
     found = None
     for g, t, step in sides(lg):
         budget.check()
-        cand = sp.limit(g, t, sp.oo)
+        try:
+            cand = sp.limit(g, t, sp.oo)
+        except (NotImplementedError, ValueError, TypeError, sp.PoleError) as exc:
+            raise Decline(f"sympy.limit gave no candidate ({type(exc).__name__})") from None
         if cand.has(sp.Limit, sp.AccumBounds) or cand in _INF or t in cand.free_symbols:
             raise Decline("sympy.limit gave no finite candidate")
         s = sp.Dummy("s", positive=True)
         h = g.xreplace({t: 1 / s})
-        ser = sp.series(h, s, 0, 2)
+        try:
+            ser = sp.series(h, s, 0, 2)
+        except (NotImplementedError, ValueError, TypeError, sp.PoleError) as exc:
+            raise Decline(f"no series of f(1/s) at 0 ({type(exc).__name__})") from None
         poly = ser.removeO()
         if ser.getO() is None or not poly.is_polynomial(s):
             raise Decline("the series of f(1/s) at 0 is not a power series")
