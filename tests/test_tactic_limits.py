@@ -71,6 +71,17 @@ TRUE = [
     ("x-log-x-at-zero", lim_eq(xp * sp.log(xp), xp, 0, 0, "+"), ()),
     ("sin-x-over-x", lim_eq(sp.sin(x) / x, x, 0, 1, "+"), ()),
     ("log-one-plus-exp-over-x", lim_eq(sp.log(1 + sp.exp(x)) / x, x, oo, 1), ()),
+    ("power-times-exp", lim_eq(x ** sp.Symbol("n", positive=True) * sp.exp(-x), x, oo, 0), ()),
+    ("softplus-scaled-to-relu", lim_eq(sp.log(1 + sp.exp(lam * x)) / lam, lam, oo,
+                                       sp.Max(x, 0)), ()),
+    ("sqrt-difference", lim_eq(sp.sqrt(x**2 + x) - x, x, oo, sp.Rational(1, 2)), ()),
+    ("compound-interest-rate", lim_eq((1 + a / x) ** x, x, oo, sp.exp(a)), ()),
+    ("cold-three-way-tie", lim_eq(sp.exp(-e1 / T) / Z, T, 0, sp.Rational(1, 3), "+"),
+     (sp.Eq(e1, e2), sp.Eq(e2, e3))),
+    ("alpha-large-tie", lim_eq(p1**alpha / Q, alpha, oo, sp.Rational(1, 2)),
+     (sp.Eq(p1, p2), p2 > p3)),
+    ("rational-with-parameter", lim_eq((a * x**2 + x) / (x**2 + 1), x, oo, a), ()),
+    ("at-a-parameter-point", lim_eq((x - a) * sp.log(x - a), x, a, 0, "+"), ()),
     ("trap-value-when-b-is-larger",
      lim_eq(sp.log(sp.exp(L * pa) + sp.exp(L * pb)) / L, L, oo, pb), (pb > pa,)),
 ]
@@ -99,6 +110,9 @@ FALSE = [
      lim_eq(sp.exp(o_a) / (sp.exp(o_a) + sp.exp(o_o) + sp.exp(o_n)), o_n, oo,
             sp.exp(o_a) / (sp.exp(o_a) + sp.exp(o_o))), ()),
     ("x-exp-x-at-minus-infinity", lim_eq(x * sp.exp(-x), x, -oo, 0), ()),
+    ("softplus-scaled-to-x", lim_eq(sp.log(1 + sp.exp(lam * x)) / lam, lam, oo, x), ()),
+    ("alpha-large-tie-ignored", lim_eq(p1**alpha / Q, alpha, oo, 1), (sp.Eq(p1, p2), p2 > p3)),
+    ("sqrt-difference-zero", lim_eq(sp.sqrt(x**2 + x) - x, x, oo, 0), ()),
 ]
 
 
@@ -255,3 +269,11 @@ def test_two_sided_limit_needs_both_sides():
     assert limits.limit_of_pieces(Goal(lim_eq(sp.sin(x) / x, x, 0, 1, "+-"))) is not None
     with pytest.raises(Decline):
         limits.limit_of_pieces(Goal(lim_eq(sp.Abs(x) / x, x, 0, 1, "+-")))
+
+
+def test_infinite_limits_are_computed_symbolically():
+    proof = limits.limit_of_pieces(Goal(lim_eq(sp.exp(x) / x**3, x, oo, oo)))
+    assert proof is not None
+    assert limits.limit_of_pieces(Goal(lim_eq(1 / x, x, 0, -oo, "-"))) is not None
+    with pytest.raises(Decline):
+        limits.limit_of_pieces(Goal(lim_eq(1 / x, x, 0, oo, "-")))

@@ -204,8 +204,11 @@ class Algebra:
         raise NeedSign(v)
 
     def eventually_positive(self, e: sp.Expr) -> bool:
-        """e > 0 for every t > 0 (so for all large t)."""
-        return any(sign_reason(w, True) for w in (e, sp.together(e)))
+        """e > 0 for every t > 0, or for every t > 1 (so for all large t)."""
+        if any(sign_reason(w, True) for w in (e, sp.together(e))):
+            return True
+        u = sp.Dummy("u", positive=True)
+        return bool(sign_reason(sp.expand_log(e.xreplace({self.t: 1 + u}), force=False), True))
 
     def _fact(self, text: str) -> None:
         if text not in self.facts:
@@ -217,9 +220,9 @@ class Algebra:
         return self.lim(self.prepare(tidy(e)))
 
     # the dominant term -------------------------------------------------------------
-    def dominant(self, s: sp.Add) -> tuple[sp.Expr, sp.Expr] | None:
+    def dominant(self, s: sp.Add, signed: bool = False) -> tuple[sp.Expr, sp.Expr] | None:
         """A term T of the sum s such that every term divided by T has a finite limit,
-        with T > 0; returns (T, s/T written term by term)."""
+        with T > 0 (or, when `signed`, T < 0 allowed); returns (T, s/T term by term)."""
         t = self.t
         try:  # a finite, non-zero limit needs no factoring
             v = self.lim(s)
@@ -230,7 +233,8 @@ class Algebra:
         terms = list(s.args)
         first_need: NeedSign | None = None
         for k, big in enumerate(terms):
-            if not self.eventually_positive(big):
+            if not (self.eventually_positive(big)
+                    or (signed and self.eventually_positive(-big))):
                 continue
             ratios = [tidy(other / big) for i, other in enumerate(terms) if i != k]
             mark = len(self.steps), len(self.facts)
@@ -355,7 +359,7 @@ class Algebra:
 
     def _rewrite_difference(self, e: sp.Add) -> sp.Expr:
         self._count()
-        dom = self.dominant(e)
+        dom = self.dominant(e, signed=True)
         if dom is None:
             raise _Stuck()
         big, rest = dom
@@ -418,6 +422,8 @@ class Algebra:
             ratio = sp.cancel(tidy(sp.diff(num, t) / dden))
             options.append((sp.count_ops(ratio), form, num, den, dden, ratio))
         options.sort(key=lambda o: o[0])  # the simpler quotient of derivatives first
+        need: NeedSign | None = None
+        spent = self.rewrites
         for _, form, num, den, dden, ratio in options:
             budget.check()
             try:
@@ -434,9 +440,11 @@ class Algebra:
             mark = len(self.steps), len(self.facts)
             try:
                 v = self.value(ratio)
-            except _Stuck:
+            except (_Stuck, NeedSign) as why:
                 del self.steps[mark[0]:]
                 del self.facts[mark[1]:]
+                if isinstance(why, NeedSign):
+                    need = need or why
                 continue
             finally:
                 self.hospital -= 1
@@ -445,7 +453,41 @@ class Algebra:
                                   f"denominator keeps one sign): the quotient of the "
                                   f"derivatives is ${sp.latex(ratio)}$"))
             return self._times(c, v)
-        raise _Stuck()
+        self.rewrites = spent  # the failed attempts above do not count
+        self.hospital += 1
+        try:
+            return self._times(c, self._through_log(zero * inf))
+        except _Stuck:
+            if need is not None:
+                raise need from None
+            raise
+        finally:
+            self.hospital -= 1
+
+    def _through_log(self, e: sp.Expr) -> sp.Expr:
+        """A product of positive factors as exp of the sum of their logs."""
+        factors = sp.Mul.make_args(e)
+        if not all(self.eventually_positive(f) for f in factors):
+            raise _Stuck()
+        self._count()
+        exponent = sp.Add(*[sp.expand_log(sp.log(f), force=False) for f in factors])
+        if any(isinstance(w, sp.log) and w.args[0] in factors for w in sp.Add.make_args(exponent)
+               if len(factors) > 1):
+            raise _Stuck()  # the logs did not come apart
+        mark = len(self.steps), len(self.facts)
+        try:
+            u = self.lim(self.prepare(exponent))
+        except _Stuck:
+            del self.steps[mark[0]:]
+            del self.facts[mark[1]:]
+            raise
+        self.steps.insert(mark[0], rel(e, "=", sp.exp(exponent),
+                                       "a product of positive factors as exp of a sum of logs"))
+        if u is sp.oo:
+            return sp.oo
+        if u is -sp.oo:
+            return sp.Integer(0)
+        return sp.exp(u)
 
     def _pow(self, e: sp.Pow) -> sp.Expr:
         t = self.t
@@ -503,8 +545,10 @@ class Algebra:
 
 def _same(goal: Goal, value: sp.Expr, claimed: sp.Expr) -> Proof | None:
     """The computed value equals the claimed one (an identity subgoal)."""
-    if sp.expand(value - claimed) == 0:
+    if value == claimed or (value not in _INF and sp.expand(value - claimed) == 0):
         return Proof("equal", ())
+    if value in _INF or claimed in _INF:
+        return None
     return solve(goal.sub(sp.Eq(value, claimed, evaluate=False)))
 
 
@@ -528,7 +572,7 @@ def _analyse(goal: Goal) -> tuple[LimitGoal, list[tuple[sp.Expr, Algebra, Step |
                 v = alg.value(g)
             except _Stuck:
                 raise Decline("an indeterminate form that no rewrite resolved") from None
-            if v in _INF:
+            if v in _INF and v != lg.value:
                 raise Decline(f"the function tends to {v}, the claim says otherwise")
             results.append((g, alg, step, v))
         out = (lg, results)
@@ -728,7 +772,7 @@ def limit_of_pieces(goal: Goal) -> Proof | None:
         steps.append(rel(sp.Limit(g, alg.t, sp.oo), "=", v, why))
     v0 = results[0][3]
     for _, _, _, v in results[1:]:
-        if sp.expand(v - v0) != 0:
+        if v != v0 and (v in _INF or v0 in _INF or sp.expand(v - v0) != 0):
             raise Decline("the one-sided limits differ")
     same = _same(goal, v0, lg.value)
     if same is None:
