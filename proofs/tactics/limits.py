@@ -827,7 +827,7 @@ def cases_on_sign(goal: Goal) -> Proof | None:
         steps.append(rel(var, "=", val, "write the case as a change of variables").nested())
         steps.extend(sub_steps(proof.steps))
         methods.append(proof.method)
-    return Proof(f"cases on the sign of {sp.sstr(expr)}; "
+    return Proof(f"cases on the sign of {sp.sstr(expr)} (> 0, = 0, < 0), each by "
                  + "; ".join(dict.fromkeys(methods)), tuple(steps))
 
 
