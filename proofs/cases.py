@@ -59,5 +59,8 @@ def embody_order(statement: sp.Basic, given: tuple[sp.Basic, ...], big: sp.Expr,
             extra.append(sp.Le(value, 0))
         new_stmt = statement.xreplace({var: value})
         new_given = tuple(g.xreplace({var: value}) for g in given) + tuple(extra)
+        if any(g is sp.false for g in new_given):
+            return None  # the case is empty
+        new_given = tuple(g for g in new_given if g is not sp.true)
         return new_stmt, new_given, (var, value)
     return None

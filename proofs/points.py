@@ -176,17 +176,39 @@ class Sampler:
         self.shape = shape_of(self.exprs)
         self.rng = random.Random(seed)
         self.max_dim = max_dim
+        self._var_cache: dict[tuple, list[sp.Basic]] = {}
 
     def _variables(self, ints: Point) -> list[sp.Basic]:
         """The non-integer variables once the integer ones are fixed: plain symbols and
-        the Indexed atoms that the expanded statement holds."""
+        the Indexed atoms that the expanded statement holds (each side of a relation
+        expanded on its own, so that sympy cannot decide the relation and drop them)."""
+        key = tuple(sorted((str(k), int(v)) for k, v in ints.items()))
+        if key in self._var_cache:
+            return self._var_cache[key]
         variables: set[sp.Basic] = {s for s in self.shape.plain if not s.is_integer}
         if self.shape.bases:
             for e in self.exprs:
-                for a in instantiate(e, ints).atoms(sp.Indexed):
-                    if all(i.is_number for i in a.indices):
-                        variables.add(a)
-        return sorted(variables, key=sp.default_sort_key)
+                for piece in _pieces(e):
+                    for a in instantiate(piece, ints).atoms(sp.Indexed):
+                        if all(i.is_number for i in a.indices):
+                            variables.add(a)
+        out = sorted(variables, key=sp.default_sort_key)
+        self._var_cache[key] = out
+        return out
+
+    def _integers(self, dims0: Point) -> Point | None:
+        """Values for the integer variables (indices) that meet the assumptions which
+        involve integers only, tried before anything else is sampled."""
+        ints = self._int_vars()
+        if not ints:
+            return dict(dims0)
+        only_ints = tuple(g for g in self.given if g.free_symbols
+                          and all(getattr(v, "is_integer", False) for v in g.free_symbols))
+        for _ in range(60):
+            pt = {**dims0, **{s: self.rng.choice(_index_range(s, dims0)) for s in ints}}
+            if satisfies(only_ints, pt):
+                return pt
+        return None
 
     def _int_vars(self) -> list[sp.Symbol]:
         return [s for s in self.shape.plain if s.is_integer]
@@ -211,8 +233,9 @@ class Sampler:
         seen: set[tuple] = set()
         count = 0
         for dims0 in self.dim_choices():
-            ints = self._int_vars()
-            dims = {**dims0, **{s: self.rng.choice(_index_range(s, dims0)) for s in ints}}
+            dims = self._integers(dims0)
+            if dims is None:
+                continue
             variables = self._variables(dims)
             kinds = [kind_of(v) for v in variables]
             candidates: list[Point] = []
@@ -250,10 +273,12 @@ class Sampler:
         dim_options = self.dim_choices()
         for _ in range(tries):
             budget.check()
-            dims0 = self.rng.choice(dim_options)
-            dims = {**dims0, **{s: self.rng.choice(_index_range(s, dims0))
-                                for s in self._int_vars()}}
+            dims = self._integers(self.rng.choice(dim_options))
+            if dims is None:
+                continue
             variables = self._variables(dims)
+            if not variables and not dims:
+                count = 1  # nothing to vary: one point says it all
             cand = {v: random_value(kind_of(v), self.rng) for v in variables}
             pt = self._complete({**dims, **cand})
             if pt is None:
@@ -262,6 +287,22 @@ class Sampler:
             made += 1
             if made >= count:
                 return
+
+
+def _pieces(e: sp.Basic) -> list[sp.Basic]:
+    """The expressions inside a statement: the sides of relations, the matrix of PSD,
+    the function of Convex."""
+    from .forms import PSD, Convex
+
+    if isinstance(e, sp.Rel):
+        return [e.lhs, e.rhs]
+    if isinstance(e, PSD):
+        return [e.matrix]
+    if isinstance(e, Convex):
+        return [e.expr]
+    if isinstance(e, (sp.And, sp.Or, sp.Not, sp.Implies, sp.Equivalent)):
+        return [p for a in e.args for p in _pieces(a)]
+    return [e]
 
 
 def _index_range(sym: sp.Symbol, dims: Point) -> list[sp.Expr]:

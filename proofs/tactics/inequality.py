@@ -38,6 +38,23 @@ def op_of(strict: bool) -> str:
     return ">" if strict else ">="
 
 
+@tactic("inequality", cost=0)
+def evaluate_derivatives(goal: Goal) -> Proof | None:
+    """Take the derivatives (and values at points) that the inequality names."""
+    s = goal.statement
+    if not s.has(sp.Derivative, sp.Subs):
+        raise Decline("no derivative to take")
+    new = type(s)(s.lhs.doit(), s.rhs.doit(), evaluate=False)
+    if new.has(sp.Derivative):
+        raise Decline("the derivative did not evaluate")
+    sub = solve(goal.sub(new))
+    if sub is None:
+        raise Decline("not shown once the derivatives were taken")
+    return Proof(sub.method, (rel(s.lhs, "=", new.lhs, "differentiate"),) + sub_steps(sub.steps)
+                 if new.lhs != s.lhs else (rel(s.rhs, "=", new.rhs, "differentiate"),)
+                 + sub_steps(sub.steps))
+
+
 @tactic("inequality", cost=1)
 def sign_of_difference(goal: Goal) -> Proof | None:
     """big - small has a known sign (after a light normal form)."""
@@ -108,28 +125,35 @@ def split_max_min(goal: Goal) -> Proof | None:
 
 @tactic("inequality", cost=2)
 def clear_positive_factor(goal: Goal) -> Proof | None:
-    """c·u > v with c > 0 becomes u > v/c (and likewise on the right)."""
+    """c·u > v becomes u > v/c for c > 0, and u < v/c for c < 0 (either side)."""
     big, small, strict = oriented(goal)
     for side, other, flip in ((big, small, False), (small, big, True)):
         if not side.is_Mul:
             continue
         for f in side.args:
-            if f.is_number and f == 1:
+            if f.is_number and f in (1, -1):
                 continue
-            if not sign_reason(f, True):
+            if sign_reason(f, True):
+                negative = False
+            elif sign_reason(-f, True):
+                negative = True
+            else:
                 continue
             rest = sp.Mul(*[a for a in side.args if a is not f])
             if rest.is_number:
                 continue
             other_new = sp.expand(other / f)
-            new = make(other_new, rest, strict) if flip else make(rest, other_new, strict)
+            # flip and negative each swap the two sides once
+            new = (make(other_new, rest, strict) if flip != negative
+                   else make(rest, other_new, strict))
             sub = solve(goal.sub(new))
             if sub is not None:
+                what = "negative factor (the inequality turns)" if negative else "positive factor"
                 return Proof(sub.method,
                              (rel(new.lhs, op_of(strict), new.rhs,
-                                  f"multiply both sides by the positive factor "
-                                  f"{sp.sstr(1 / f)}"),) + sub_steps(sub.steps))
-    raise Decline("no positive factor to clear")
+                                  f"multiply both sides by the {what} {sp.sstr(1 / f)}"),)
+                             + sub_steps(sub.steps))
+    raise Decline("no factor of known sign to clear")
 
 
 @tactic("inequality", cost=2)
