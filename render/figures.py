@@ -6,27 +6,27 @@ Names an `Exercise(figures=...)` may use:
 - `rsm-lambda`: λ⁻¹ RealSoftMax(λa, λb) against a for several λ, tending to max (ex. 5.4)
 - `log-partition`: contours of g(x₁, x₂) = log(e^{x₁} + e^{x₂}) (ex. 6.3)
 - `temperature`: Q ∝ P^α for several α over the same P (ex. 7)
-- `graph-sum-times`: f = (x + y) z with forward values and gradients (notes)
-- `graph-squared-sum`: f = (C + D)(X + Y)² (notes)
-- `graph-max`: f = 2 (x + y + max(z, w)) (notes)
-- `graph-sigmoid-neuron`: f = σ(w₀x₀ + w₁x₁ + w₂) (notes)
+- `graph:EXPR@x=-2,y=5,z=-4`: the computational graph of EXPR (parsed by
+  `proofs.parsing`) with the forward values and gradients of `proofs.graph` at the
+  point, e.g. `graph:(x+y)*z@x=-2,y=5,z=-4` (the notes' four graphs are named so)
 
-Plots are PNG files for both sheets; graphs are TikZ in LaTeX and PNG in Markdown.
+Plots are PNG files for both sheets; graphs are TikZ in LaTeX and PNG in Markdown
+(file `graph-<readable part of EXPR>-<hash>.png`, see `file_stem`).
 Same inputs, same bytes: no timestamps or software tags in the files, fixed rcParams.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
 from .atomic import write_bytes
-from .graph_drawing import draw, notes_graph, to_tikz
-
-GRAPHS = ("graph-sum-times", "graph-squared-sum", "graph-max", "graph-sigmoid-neuron")
+from .graph_drawing import PREFIX, draw, drawing, figure_size, to_tikz
 
 RC = {
     "figure.dpi": 100, "savefig.dpi": 130, "font.family": "DejaVu Sans", "font.size": 10,
@@ -99,17 +99,44 @@ PLOTS: dict[str, tuple[Callable, tuple[float, float]]] = {
     "log-partition": (_log_partition, (5.2, 5.0)),
     "temperature": (_temperature, (6.4, 3.8)),
 }
-NAMES: tuple[str, ...] = tuple(PLOTS) + GRAPHS
+NAMES: tuple[str, ...] = tuple(PLOTS)
+CAPTIONS: dict[str, str] = {
+    "rsm-gap": r"The gap $\operatorname{RealSoftMax}(a, 0) - \max(a, 0) = \log(1 + e^{-|a|})$: "
+               r"positive, largest ($\log 2$) at $a = 0$, tending to 0.",
+    "rsm-lambda": r"$\lambda^{-1} \operatorname{RealSoftMax}(\lambda a, \lambda b)$ for several "
+                  r"$\lambda > 0$: above $\max(a, b)$, closer to it as $\lambda$ grows.",
+    "log-partition": r"Level sets of the log-partition function "
+                     r"$g(x_1, x_2) = \log(e^{x_1} + e^{x_2})$.",
+    "temperature": r"$Q(i) \propto P(i)^\alpha$ for several $\alpha$ over the same $P$.",
+}
+
+
+def caption(name: str) -> str:
+    """A one-sentence caption for a plot (plain text)."""
+    return CAPTIONS.get(name, f"Figure {name}.")
 
 
 def is_graph(name: str) -> bool:
-    return name in GRAPHS
+    return name.startswith(PREFIX)
 
 
 def check_name(name: str) -> None:
     """A one-line ValueError for a figure name nobody knows how to draw."""
-    if name not in NAMES:
-        raise ValueError(f"unknown figure {name!r}; known figures: {', '.join(NAMES)}")
+    if is_graph(name):
+        drawing(name)
+    elif name not in NAMES:
+        raise ValueError(f"unknown figure {name!r}; known figures: {', '.join(NAMES)}, "
+                         "graph:EXPR@x=...,y=...")
+
+
+def file_stem(name: str) -> str:
+    """The file name (without .png) of a figure: plots by name, graphs by a readable
+    slug of the expression plus a short hash of the whole name."""
+    if not is_graph(name):
+        return name
+    expr = name[len(PREFIX):].rpartition("@")[0]
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", expr).strip("-")[:32].rstrip("-")
+    return f"graph-{slug}-{hashlib.sha1(name.encode()).hexdigest()[:6]}"
 
 
 def png_bytes(name: str) -> bytes:
@@ -130,8 +157,8 @@ def png_bytes(name: str) -> bytes:
             fig = plt.figure(figsize=size, layout="constrained")
             fn(fig)
         else:
-            g = notes_graph(name)
-            fig = plt.figure(figsize=(7.0, 3.4))
+            g = drawing(name)
+            fig = plt.figure(figsize=figure_size(g))
             ax = fig.add_axes((0.0, 0.0, 1.0, 0.9))
             draw(g, ax)
             fig.suptitle(g.title + r"   (green: value, red: gradient)", fontsize=10)
@@ -146,9 +173,9 @@ def tikz(name: str) -> str:
     check_name(name)
     if not is_graph(name):
         raise ValueError(f"figure {name!r} is a plot, not a graph")
-    return to_tikz(notes_graph(name))
+    return to_tikz(drawing(name))
 
 
 def write_png(name: str, directory: str | Path) -> Path:
-    """Write `directory/NAME.png` atomically; return its path."""
-    return write_bytes(Path(directory) / f"{name}.png", png_bytes(name))
+    """Write `directory/<file_stem(name)>.png` atomically; return its path."""
+    return write_bytes(Path(directory) / f"{file_stem(name)}.png", png_bytes(name))

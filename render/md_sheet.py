@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from proofs import Claim, Derivation, Exercise, Sheet, Verdict
 
 from . import code_panels, figures
+from .graph_drawing import drawing, point_tex
 from .latex_printer import latex
 from .pieces import (
     Row,
@@ -16,6 +17,7 @@ from .pieces import (
     katex_text,
     link_notes,
     proof_rows,
+    shown_claims,
     verdict_words,
 )
 
@@ -76,8 +78,11 @@ def verdict_md(v: Verdict) -> str:
 def derivation_md(d: Derivation, verdicts: Mapping[str, Verdict] | None = None) -> str:
     """The chain of a derivation, one justified step per line."""
     title = d.title or d.name
-    out = [f'<a id="deriv-{d.name}"></a>', "", f"**Derivation** ({title}):", "",
-           rows_md(derivation_rows(d, dict(verdicts or {})))]
+    anchors = "".join(f'<a id="{c.name}"></a>' for c in d.link_claims())
+    names = ", ".join(f"`{c.name}` ({k})" for k, c in enumerate(d.link_claims(), 1))
+    out = [f'<a id="deriv-{d.name}"></a>{anchors}', "", f"**Derivation** ({title}):", "",
+           rows_md(derivation_rows(d, dict(verdicts or {}))),
+           f"Each step is checked as its own claim: {names}.", ""]
     out += [f"- {note}" for note in link_notes(d, dict(verdicts or {}))]
     if d.given:
         out += ["under $" + r",\ ".join(latex(g) for g in d.given) + "$.", ""]
@@ -86,9 +91,16 @@ def derivation_md(d: Derivation, verdicts: Mapping[str, Verdict] | None = None) 
 
 def figure_md(name: str) -> str:
     figures.check_name(name)
-    what = ("computational graph: forward values in green, gradients in red"
-            if figures.is_graph(name) else "figure")
-    return f"![{name}: {what}](figures/{name}.png)\n\n*{name}* ({what})\n"
+    path = f"figures/{figures.file_stem(name)}.png"
+    if figures.is_graph(name):
+        g = drawing(name)
+        alt = f"computational graph of f = {g.expr}"
+        caption = (f"Computational graph of {g.title} at ${point_tex(name)}$: forward values "
+                   "in green above each edge, gradients in red below.")
+    else:
+        caption = figures.caption(name)
+        alt = caption.replace("$", "").replace("\\", "")
+    return f"![{alt}]({path})\n\n*{caption}*\n"
 
 
 def code_md(entry: object) -> str:
@@ -106,8 +118,9 @@ def exercise_md(ex: Exercise, verdicts: Mapping[str, Verdict]) -> str:
         out.append(code_md(entry))
     for name in ex.figures:
         out.append(figure_md(name))
-    claims = [c for c in ex.claims if c.expect != "refuted"]
-    mistakes = [c for c in ex.claims if c.expect == "refuted"]
+    shown = shown_claims(ex)
+    claims = [c for c in shown if c.expect != "refuted"]
+    mistakes = [c for c in shown if c.expect == "refuted"]
     for c in claims + mistakes:
         out.append(claim_md(c, verdicts.get(c.name)))
     return "\n".join(out) + "\n"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from proofs import Claim, Derivation, Step, Verdict
+from proofs import Claim, Derivation, Exercise, Step, Verdict
 
 from .latex_printer import latex
 
@@ -98,6 +98,13 @@ def derivation_rows(d: Derivation, verdicts: dict[str, Verdict]) -> list[Row]:
         rows.append(Row(latex(d.start) if k == 0 else "", op_tex(link.op), latex(link.expr),
                         link.why, 0, mark))
     return rows
+
+
+def shown_claims(ex: Exercise) -> list[Claim]:
+    """The exercise's claims that get a block of their own: a claim that is also a step
+    of one of its derivations is shown (and labelled) with that derivation instead."""
+    linked = {c.name for d in ex.derivations for c in d.link_claims()}
+    return [c for c in ex.claims if c.name not in linked]
 
 
 def link_notes(d: Derivation, verdicts: dict[str, Verdict]) -> list[str]:

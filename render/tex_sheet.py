@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from proofs import Claim, Derivation, Exercise, Sheet, Verdict
 
 from . import code_panels, figures
+from .graph_drawing import drawing, point_tex
 from .latex_printer import latex
 from .pieces import (
     Row,
@@ -16,6 +17,7 @@ from .pieces import (
     link_notes,
     proof_rows,
     prose_tex,
+    shown_claims,
     tex_text,
     verdict_words,
 )
@@ -104,10 +106,14 @@ def verdict_tex(v: Verdict) -> str:
 def derivation_tex(d: Derivation, verdicts: Mapping[str, Verdict] | None = None) -> str:
     """The chain of a derivation, one justified step per line, under `deriv:NAME`."""
     out = [rf"\phantomsection\label{{deriv:{d.name}}}%"]
+    out += [rf"\label{{claim:{c.name}}}%" for c in d.link_claims()]
     title = prose_tex(d.title) if d.title else tex_text(d.name)
     out.append(rf"\textbf{{Derivation}} ({title}):")
     rows = derivation_rows(d, dict(verdicts or {}))
     out.append(rows_tex(rows))
+    names = ", ".join(rf"\texttt{{{tex_text(c.name)}}} ({k})"
+                      for k, c in enumerate(d.link_claims(), 1))
+    out.append(r"{\small Each step is checked as its own claim: " + names + r".\par}")
     for note in link_notes(d, dict(verdicts or {})):
         out.append(r"{\small " + tex_text(note) + r"\par}")
     if d.given:
@@ -119,11 +125,12 @@ def figure_tex(name: str) -> str:
     figures.check_name(name)
     if figures.is_graph(name):
         body = figures.tikz(name) + "\n"
-        caption = (f"Computational graph {tex_text(name)}: forward values (green, above each "
-                   "edge) and gradients (red, below).")
+        caption = (f"Computational graph of {drawing(name).title} at ${point_tex(name)}$: "
+                   "forward values (green, above each edge) and gradients (red, below).")
     else:
-        body = rf"\includegraphics[width=0.72\linewidth]{{figures/{name}.png}}" + "\n"
-        caption = f"Figure {tex_text(name)}."
+        stem = figures.file_stem(name)
+        body = rf"\includegraphics[width=0.72\linewidth]{{figures/{stem}.png}}" + "\n"
+        caption = prose_tex(figures.caption(name))
     return ("\\begin{center}\n" + body + r"\par\small " + caption + "\n\\end{center}\n")
 
 
@@ -151,8 +158,9 @@ def exercise_tex(ex: Exercise, verdicts: Mapping[str, Verdict]) -> str:
         out.append(code_tex(entry, beside))
     for name in ex.figures:
         out.append(figure_tex(name))
-    claims = [c for c in ex.claims if c.expect != "refuted"]
-    mistakes = [c for c in ex.claims if c.expect == "refuted"]
+    shown = shown_claims(ex)
+    claims = [c for c in shown if c.expect != "refuted"]
+    mistakes = [c for c in shown if c.expect == "refuted"]
     for c in claims + mistakes:
         out.append(claim_tex(c, verdicts.get(c.name)))
         out.append(r"\medskip")

@@ -30,7 +30,7 @@ SHEET = Sheet(
         Exercise("5.1", "fixture/ex5.1", "RealSoftMax and max",
                  "Show that $\\log(e^a + e^b) > \\max(a, b)$ for all real a, b.",
                  "Yes: with $a \\ge b$ the left side is $a + \\log(1 + e^{b-a}) > a$.",
-                 claims=(RSM_GT_MAX, SHIFT_WRONG), figures=("rsm-gap", "graph-sum-times"),
+                 claims=(RSM_GT_MAX, SHIFT_WRONG), figures=("rsm-gap", "graph:(x+y)*z@x=-2,y=5,z=-4"),
                  code=("stable_logsumexp",)),
         Exercise("sigmoid", "fixture/notes-sigmoid", "The derivative of σ",
                  "Derive σ'(x) = σ(x)(1 − σ(x)).",

@@ -11,6 +11,7 @@ import render_fixture as fx
 from qedsheet.cli import main
 from qedsheet.commands import build as cmd
 from render import build as rbuild
+from render import figures
 
 
 def _tree(d: Path) -> dict[str, bytes]:
@@ -24,7 +25,7 @@ def test_rebuild_is_byte_identical(tmp_path: Path):
     assert cmd.build([fx.SHEET], b, {"tex", "md"}, False, budget=10, jobs=1) == 0
     ta, tb = _tree(a), _tree(b)
     assert set(ta) == {"fixture-sheet.tex", "fixture-sheet.md", "figures/rsm-gap.png",
-                       "figures/graph-sum-times.png"}
+                       f"figures/{figures.file_stem(fx.SHEET.exercises[0].figures[1])}.png"}
     assert ta == tb
     assert not [p for p in a.rglob("*.tmp")]
 
