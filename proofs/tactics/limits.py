@@ -72,8 +72,9 @@ class LimitGoal:
         return str(self.limit.args[3])
 
 
-def read_goal(statement: sp.Basic) -> LimitGoal:
-    """The limit and the claimed value of an equation with a Limit on one side."""
+def read_goal(statement: sp.Basic, sums_ok: bool = False) -> LimitGoal:
+    """The limit and the claimed value of an equation with a Limit on one side (a sum in
+    the function is allowed only where bounds, not the function itself, are computed)."""
     if not isinstance(statement, sp.Eq):
         raise Decline("only equations `Limit(...) = value` are handled")
     lhs, rhs = statement.lhs, statement.rhs
@@ -84,7 +85,7 @@ def read_goal(statement: sp.Basic) -> LimitGoal:
     lg = LimitGoal(lhs, rhs)
     if lg.x in rhs.free_symbols:
         raise Decline("the claimed value depends on the limit variable")
-    if lg.f.has(sp.Limit, sp.Derivative, sp.Integral, sp.Sum):
+    if lg.f.has(sp.Limit, sp.Derivative, sp.Integral) or (lg.f.has(sp.Sum) and not sums_ok):
         raise Decline("the function holds an unevaluated operation")
     if lg.x0.free_symbols and lg.x0 not in _INF:
         for s in lg.x0.free_symbols:
@@ -623,7 +624,7 @@ def squeeze(goal: Goal) -> Proof | None:
     hints = [h for h in goal.hints if isinstance(h, Squeeze)]
     if not hints:
         raise Decline("no squeeze bounds among the hints")
-    lg = read_goal(goal.statement)
+    lg = read_goal(goal.statement, sums_ok=True)
     x, x0, d = lg.x, lg.x0, lg.direction
     if d == "+-" and x0 not in _INF:
         raise Decline("a two-sided limit: give each side its own claim")
