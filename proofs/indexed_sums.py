@@ -23,6 +23,7 @@ as `p[i] >= 0`, speaks of that one index i only.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 import sympy as sp
@@ -73,6 +74,17 @@ class IndexFacts:
                     return True
         return False
 
+    def within(self, k: sp.Symbol, a: sp.Expr, b: sp.Expr) -> IndexFacts:
+        """These facts and a ≤ k ≤ b: what holds inside the sum over k = a..b (for an
+        empty range the body is never evaluated, so anything said there is harmless)."""
+        out = copy.copy(self)
+        out.nonneg = list(self.nonneg)
+        for d in (k - a, b - k):
+            d = sp.expand(d)
+            if d.free_symbols and all(s.is_integer for s in d.free_symbols):
+                out.nonneg.append(d)
+        return out
+
     def in_range(self, j: sp.Expr, a: sp.Expr, b: sp.Expr) -> bool:
         """a ≤ j ≤ b for the integer j."""
         return bool(j.is_integer) and self.ge(j, a) and self.ge(b, j)
@@ -116,12 +128,10 @@ def _prepare(f: sp.Expr, k: sp.Symbol, facts: IndexFacts) -> sp.Expr:
     return g.xreplace({d: s for s, d in cache.items()})
 
 
-def _split_sum(s: sp.Sum, facts: IndexFacts) -> sp.Expr:
-    if len(s.limits) > 1:  # Sum(f, inner, outer): one limit at a time
-        inner = sp.Sum(s.function, s.limits[0])
-        return _split_sum(sp.Sum(normal_form(inner, facts), *s.limits[1:]), facts)
-    k, a, b = s.limits[0]
-    f = _prepare(s.function, k, facts)
+def _split_sum(k: sp.Symbol, a: sp.Expr, b: sp.Expr, body: sp.Expr,
+               facts: IndexFacts) -> sp.Expr:
+    """Σ_{k=a}^{b} body, with body in normal form already, split by linearity."""
+    f = _prepare(body, k, facts)
     out = sp.Integer(0)
     groups: dict[sp.Expr, sp.Expr] = {}
     for term in sp.Add.make_args(f):
@@ -150,6 +160,22 @@ def _split_sum(s: sp.Sum, facts: IndexFacts) -> sp.Expr:
     return out
 
 
+def _normal(e: sp.Basic, facts: IndexFacts) -> sp.Basic:
+    """Sums split from the outside in, so that the body of a sum over k = a..b is
+    normalized knowing a ≤ k ≤ b (an inner delta δ_jk then collapses on j's sum when
+    both indices run over the same range)."""
+    if not isinstance(e, sp.Basic) or not e.has(sp.Sum):
+        return e
+    if isinstance(e, sp.Sum):
+        k, a, b = e.limits[-1]
+        inner = e.function if len(e.limits) == 1 else sp.Sum(e.function, *e.limits[:-1])
+        a, b = _normal(a, facts), _normal(b, facts)
+        here = facts.within(k, a, b)
+        body = _deltas(_normal(inner, here), here)
+        return _split_sum(k, a, b, body, facts)
+    return e.func(*[_normal(x, facts) for x in e.args])
+
+
 def _deltas(expr: sp.Basic, facts: IndexFacts) -> sp.Basic:
     return expr.replace(lambda e: isinstance(e, sp.KroneckerDelta) and facts.differ(*e.args),
                         lambda e: sp.Integer(0))
@@ -157,11 +183,10 @@ def _deltas(expr: sp.Basic, facts: IndexFacts) -> sp.Basic:
 
 def normal_form(expr: sp.Basic, facts: IndexFacts) -> sp.Basic:
     """Derivatives taken, sums split by linearity, Kronecker deltas collapsed, indices
-    renamed canonically (innermost sums first)."""
+    renamed canonically."""
     e = take_derivatives(sp.sympify(expr))
     e = _deltas(e, facts)
-    e = e.replace(lambda x: isinstance(x, sp.Sum), lambda s: _split_sum(s, facts))
-    return _deltas(e, facts)
+    return _deltas(_normal(e, facts), facts)
 
 
 # --------------------------------------------------------------------------------------

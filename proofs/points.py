@@ -17,7 +17,7 @@ import sympy as sp
 
 from . import budget
 from .numeric import decide
-from .substitute import _is_int_key, instantiate
+from .substitute import _is_int_key, expand_sums, instantiate
 
 Point = dict[sp.Basic, sp.Expr]
 
@@ -132,11 +132,19 @@ def shape_of(exprs: list[sp.Basic]) -> Shape:
                  tuple(sorted(bases, key=key)))
 
 
-def satisfies(given: tuple[sp.Basic, ...], point: Point) -> bool:
-    """True when every relation of `given` holds at `point` (undecidable counts as no)."""
+def satisfies(given: tuple[sp.Basic, ...], point: Point,
+              fixed: dict[sp.Basic, sp.Basic] | None = None) -> bool:
+    """True when every relation of `given` holds at `point` (undecidable counts as no).
+    `fixed` may hold each relation already instantiated at the integer variables of
+    `point` (the same integers), which saves expanding its sums again."""
+    rest = {k: sp.sympify(v) for k, v in point.items() if not _is_int_key(k)}
     for g in given:
         try:
-            v = decide(instantiate(g, point))
+            if fixed is not None and g in fixed:
+                inst = fixed[g]
+                v = decide(expand_sums(inst.xreplace(rest)) if rest else inst)
+            else:
+                v = decide(instantiate(g, point))
         except Exception:
             return False
         if v is not True:
@@ -144,26 +152,42 @@ def satisfies(given: tuple[sp.Basic, ...], point: Point) -> bool:
     return True
 
 
-def _solve_equalities(given: tuple[sp.Basic, ...], point: Point) -> Point:
-    """Make equality assumptions hold by solving each for one of its (linear) variables."""
+def _linear_root(eq: sp.Expr, var: sp.Basic) -> sp.Expr | None:
+    """The root of a ∙ var + b with numbers a ≠ 0 and b (eq is of degree 1 in var)."""
+    a = sp.expand(eq.diff(var))
+    b = sp.expand(eq.xreplace({var: sp.Integer(0)}))
+    if not (a.is_number and b.is_number) or a.has(var) or not a.is_finite or (
+            not b.is_finite) or a.is_zero is not False:
+        return None
+    return -b / a
+
+
+def _solve_equalities(given: tuple[sp.Basic, ...], point: Point,
+                      fixed: dict[sp.Basic, sp.Basic] | None = None) -> Point:
+    """Make equality assumptions hold by solving each for one of its (linear) variables.
+    `fixed`: as for `satisfies`."""
     out = dict(point)
     ints = {k: v for k, v in out.items() if _is_int_key(k)}
     for g in given:
         if not isinstance(g, sp.Eq):
             continue
-        inst = instantiate(g, ints)
+        inst = fixed[g] if fixed is not None and g in fixed else instantiate(g, ints)
         eq = inst.lhs - inst.rhs
         free = sorted((a for a in eq.atoms(sp.Symbol, sp.Indexed) if a in out and a not in ints),
                       key=sp.default_sort_key)
         for var in reversed(free):
-            if not eq.is_polynomial(var) or sp.degree(eq, var) != 1:
+            if not _linear_in(eq, var):
                 continue
             rest = eq.xreplace({k: v for k, v in out.items() if k != var})
-            sol = sp.solve(rest, var)
-            if len(sol) == 1 and sol[0].is_number:
-                out[var] = sol[0]
+            sol = _linear_root(rest, var)
+            if sol is not None:
+                out[var] = sol
                 break
     return out
+
+
+def _linear_in(eq: sp.Expr, var: sp.Basic) -> bool:
+    return bool(eq.is_polynomial(var)) and sp.degree(eq, var) == 1
 
 
 class Sampler:
@@ -177,6 +201,22 @@ class Sampler:
         self.rng = random.Random(seed)
         self.max_dim = max_dim
         self._var_cache: dict[tuple, list[sp.Basic]] = {}
+        self._fixed_cache: dict[frozenset, dict[sp.Basic, sp.Basic]] = {}
+
+    def _fixed(self, point: Point) -> dict[sp.Basic, sp.Basic]:
+        """Each relation of `given` instantiated at the integer variables of `point`
+        (computed once per choice of integers)."""
+        ints = {k: v for k, v in point.items() if _is_int_key(k)}
+        key = frozenset(ints.items())
+        if key not in self._fixed_cache:
+            fixed = {}
+            for g in self.given:
+                try:
+                    fixed[g] = instantiate(g, ints)
+                except Exception:
+                    continue  # `satisfies` instantiates it again and says no
+            self._fixed_cache[key] = fixed
+        return self._fixed_cache[key]
 
     def _variables(self, ints: Point) -> list[sp.Basic]:
         """The non-integer variables once the integer ones are fixed: plain symbols and
@@ -222,11 +262,12 @@ class Sampler:
         return out
 
     def _complete(self, point: Point) -> Point | None:
-        point = _solve_equalities(self.given, point)
+        fixed = self._fixed(point)
+        point = _solve_equalities(self.given, point, fixed)
         for var, val in point.items():
             if not _fits(var, val):
                 return None
-        return point if satisfies(self.given, point) else None
+        return point if satisfies(self.given, point, fixed) else None
 
     def boundary_points(self, limit: int = 400) -> Iterator[Point]:
         """Edge values: all variables equal, zeros, ones, small grids; each checked."""

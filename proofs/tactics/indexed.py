@@ -44,13 +44,47 @@ def _is_indexed_claim(statement: sp.Basic) -> bool:
         statement.has(sp.Indexed) and statement.has(sp.Derivative))
 
 
-def _why_normal(raw: sp.Basic, facts: IndexFacts, used_rules: bool) -> str:
+def _bound_around(expr: sp.Basic, atom: sp.Basic) -> set[sp.Symbol]:
+    """The summation indices of every sum in `expr` that holds `atom`."""
+    return {lim[0] for s in expr.atoms(sp.Sum) if s.has(atom) for lim in s.limits}
+
+
+def _is_multiple(s: sp.Sum) -> bool:
+    """A sum over two or more indices (an inner sum that depends on the outer index)."""
+    return len(s.limits) > 1 or any(s.limits[0][0] in inner.free_symbols
+                                    for inner in s.function.atoms(sp.Sum))
+
+
+def _products_of_sums(expr: sp.Basic) -> bool:
+    """Some term is a product of two sums (or a sum squared)."""
+    for t in sp.preorder_traversal(sp.expand(expr)):
+        if isinstance(t, sp.Pow) and isinstance(t.base, sp.Sum) and t.exp.is_integer and (
+                t.exp >= 2):
+            return True
+        if isinstance(t, sp.Mul) and sum(isinstance(f, sp.Sum) for f in t.args) >= 2:
+            return True
+    return False
+
+
+def _why_normal(raw: sp.Basic, facts: IndexFacts, used_rules: bool,
+                normal: sp.Basic | None = None) -> str:
     parts = []
     if raw.has(sp.Derivative):
         parts.append("differentiate term by term (∂o_k/∂o_j = δ_kj)")
     diffed = take_derivatives(raw)
-    if any(s.has(sp.KroneckerDelta) for s in diffed.atoms(sp.Sum)):
+    deltas = [d for d in diffed.atoms(sp.KroneckerDelta)
+              if any(s.has(d) for s in diffed.atoms(sp.Sum))]
+    if any(set(d.args) <= _bound_around(diffed, d) for d in deltas):
+        parts.append("Σ_s Σ_t f_st δ_st = Σ_s f_ss (s and t run over the same range)")
+    if any(not set(d.args) <= _bound_around(diffed, d) for d in deltas):
         parts.append("Σ_k f_k δ_kj = f_j for j in the range of k")
+    if any(_is_multiple(s) for s in diffed.atoms(sp.Sum)) and normal is not None and (
+            _products_of_sums(normal)):
+        parts.append("Σ_s Σ_t a_s b_t = (Σ_s a_s)(Σ_t b_t)")
+    if any(isinstance(t, sp.Pow) and isinstance(t.base, sp.Add) and t.exp.is_integer
+           and t.exp > 1 for s in diffed.atoms(sp.Sum) for t in sp.preorder_traversal(
+               s.function)):
+        parts.append("the square expanded")
     if diffed.has(sp.Sum):
         parts.append("constants taken out of the sums")
     if used_rules:
@@ -86,15 +120,17 @@ def indexed_identity(goal: Goal) -> Proof | None:
             name = "simplify"
         else:
             raise Decline("the difference of the normal forms is not 0")
-    used = any(s.has(k) or take_derivatives(s).has(k) for k in rules) or bool(
-        rules and (normal_form(s.lhs, facts) != lhs or normal_form(s.rhs, facts) != rhs))
+    plain_l, plain_r = normal_form(s.lhs, facts), normal_form(s.rhs, facts)
+    used_l, used_r = bool(rules) and plain_l != lhs, bool(rules) and plain_r != rhs
     steps: list[Step] = []
     if lhs != s.lhs:
-        steps.append(rel(s.lhs, "=", readable(lhs), _why_normal(s.lhs, facts, used)))
-    steps.append(rel(readable(lhs), "=", readable(rhs),
-                     f"algebra with the sums as numbers ({name})"))
+        steps.append(rel(s.lhs, "=", readable(lhs),
+                         _why_normal(s.lhs, facts, used_l, plain_l)))
+    if lhs != rhs or (lhs == s.lhs and rhs == s.rhs):
+        steps.append(rel(readable(lhs), "=", readable(rhs),
+                         f"algebra with the sums as numbers ({name})"))
     if rhs != s.rhs:
-        steps.append(rel(readable(rhs), "=", s.rhs, _why_normal(s.rhs, facts, used)))
+        steps.append(rel(readable(rhs), "=", s.rhs, _why_normal(s.rhs, facts, used_r, plain_r)))
     return Proof(f"indexed sums for symbolic n ({name})", tuple(steps))
 
 
