@@ -69,6 +69,11 @@ def numeric_limit(lim: sp.Limit, digits: int = DIGITS) -> tuple[sp.Expr, bool] |
             return None
         vals.append(v)
     settled = abs(vals[-1] - vals[-2]) < _LIMIT_CLOSE * (1 + abs(vals[-1]))
+    for sign, inf in ((1, sp.oo), (-1, -sp.oo)):
+        # each term at least ten times the one before, one sign, past 10^12: divergent
+        growing = all(sign * b > 10 * sign * a > 0 for a, b in zip(vals, vals[1:], strict=False))
+        if not settled and growing and sign * vals[-1] > 10**12:
+            return inf, True
     return vals[-1], bool(settled)
 
 
@@ -111,6 +116,14 @@ def decide(rel: sp.Basic, digits: int = DIGITS, coarse: bool = False) -> bool | 
     close, apart = (_LIMIT_CLOSE, _LIMIT_APART) if coarse else (_CLOSE, _APART)
     if isinstance(rel, sp.Rel):
         lhs, rhs = rel.lhs, rel.rhs
+        if any(side in (sp.oo, -sp.oo) for side in (lhs, rhs)):
+            if not all(side.is_extended_real for side in (lhs, rhs)):
+                return None
+            if not all(side in (sp.oo, -sp.oo) or _number(side, digits) is not None
+                       for side in (lhs, rhs)):
+                return None
+            truth = type(rel)(lhs, rhs)  # sympy compares with an infinity exactly
+            return bool(truth) if isinstance(truth, sp.logic.boolalg.BooleanAtom) else None
         if isinstance(lhs, sp.MatrixBase) or isinstance(rhs, sp.MatrixBase):
             if not (isinstance(lhs, sp.MatrixBase) and isinstance(rhs, sp.MatrixBase)):
                 return None

@@ -45,3 +45,13 @@ def test_psd_and_convexity_numerically() -> None:
 def test_outside_the_domain_is_unknown_not_false() -> None:
     assert evaluate(sp.Gt(sp.log(x), -5, evaluate=False), {x: -1}).truth is None
     assert evaluate(sp.Gt(1 / x, 0, evaluate=False), {x: 0}).truth is None
+
+
+def test_infinite_limits_only_when_clearly_divergent() -> None:
+    grow = sp.Limit(sp.exp(x) / x**3, x, sp.oo)
+    assert numeric_limit(grow) == (sp.oo, True)
+    assert evaluate(sp.Eq(grow, sp.oo), {}).truth is True
+    assert evaluate(sp.Eq(grow, 5), {}).truth is False
+    assert evaluate(sp.Eq(sp.Limit(1 / x, x, 0, "-"), -sp.oo), {}).truth is True
+    # log grows too slowly to be called divergent from numbers: unknown, not a verdict
+    assert evaluate(sp.Eq(sp.Limit(sp.log(x), x, sp.oo), sp.oo), {}).truth is None
