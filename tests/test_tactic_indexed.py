@@ -39,6 +39,9 @@ P_SUM = sp.Eq(sp.Sum(p[i], (i, 1, n)), 1)
 LOSS = -sp.Sum(y[k] * sp.log(sp.exp(o[k]) / sp.Sum(sp.exp(o[m]), (m, 1, n))), (k, 1, n))
 VBAR = sp.Sum(p[k] * v[k], (k, 1, n))
 LSE_GAPS = sp.log(sp.Sum(sp.exp(mx - d[i]), (i, 1, n)))  # a_i = m - d_i, d_k = 0
+KD = sp.KroneckerDelta
+HESSIAN_FORM = sp.Sum(v[i] * v[j] * p[i] * (KD(i, j) - p[j]), (i, 1, n), (j, 1, n))  # v^T H v
+VARIANCE = sp.Sum(p[i] * (v[i] - VBAR) ** 2, (i, 1, n))
 
 
 # ---------------------------------------------------------------------------------------
@@ -108,6 +111,19 @@ PROVED = [
            given=(sp.Eq(d[k], 0), 1 <= k, k <= n, n >= 2)), "split off one term"),
     (Claim("lse-at-most-max-plus-log-n", LSE_GAPS <= mx + sp.log(n),
            given=(sp.Eq(d[k], 0), 1 <= k, k <= n)), "bounded"),
+    (Claim("hessian-form-is-variance", sp.Eq(HESSIAN_FORM, VARIANCE), given=(P_SUM,)),
+     "δ_st"),
+    (Claim("hessian-form-vanishes-on-ones",
+           sp.Eq(sp.Sum(p[i] * (KD(i, j) - p[j]), (i, 1, n), (j, 1, n)), 0),
+           given=(P_SUM,)), "(Σ_s a_s)(Σ_t b_t)"),
+    (Claim("nested-delta-sum", sp.Eq(
+        sp.Sum(v[j] * sp.Sum(p[i] * v[i] * KD(i, j), (i, 1, n)), (j, 1, n)),
+        sp.Sum(p[k] * v[k] ** 2, (k, 1, n)))), "δ_st"),
+    (Claim("product-of-independent-sums",
+           sp.Eq(sp.Sum(p[i] * v[j], (i, 1, n), (j, 1, n)), sp.Sum(v[k], (k, 1, n))),
+           given=(P_SUM,)), "(Σ_s a_s)(Σ_t b_t)"),
+    (Claim("delta-inner-range-wider", sp.Eq(sp.Sum(KD(i, j), (i, 1, n + 1), (j, 1, n)), n)),
+     "δ_st"),
 ]
 
 
@@ -125,7 +141,8 @@ def test_tactics_prove_for_symbolic_n(claim: Claim, word: str) -> None:
 # instances n = 1..5, which take 2-20 s per indexed claim on a loaded 2-core machine;
 # these are the claims whose numeric side is cheapest.
 FULL = ("lse-add-const", "softmax-times-C", "bt-larger-score-more-likely",
-        "lse-at-most-max-plus-log-n")
+        "lse-at-most-max-plus-log-n", "hessian-form-is-variance",
+        "hessian-form-vanishes-on-ones")
 
 
 @pytest.mark.parametrize("claim", [c for c, _ in PROVED if c.name in FULL],
@@ -146,10 +163,6 @@ def test_other_score_decreases_symbolically() -> None:
     assert prove(claim, budget=BUDGET).status != "refuted"
 
 
-@pytest.mark.xfail(reason="engine sampler: sympy decides the instantiated relation "
-                   "(-e^a e^b / Z^2 < 0) to True, so the indexed variables are never "
-                   "sampled and no cross-check can be evaluated (proofs/points.py)",
-                   strict=False)
 def test_other_score_decreases_cross_checked() -> None:
     claim = Claim("bt-other-score-decreases", sp.diff(softmax(j), o[i]) < 0,
                   given=RANGE_IJ + (sp.Ne(i, j),))
@@ -162,6 +175,21 @@ def test_jacobian_steps_collapse_the_delta_sum() -> None:
     assert first.lhs.has(sp.Sum) and first.lhs.has(sp.KroneckerDelta)
     assert not first.rhs.has(sp.KroneckerDelta) or not any(
         s.has(sp.KroneckerDelta) for s in first.rhs.atoms(sp.Sum))
+
+
+def test_hessian_form_steps_read_like_the_mathematics() -> None:
+    """v^T H v = Σ p_k v_k² − (Σ p_k v_k)² = Σ p_k (v_k − v̄)²: two steps, the middle
+    expression a single-index expression with no delta left."""
+    claim = next(c for c, _ in PROVED if c.name == "hessian-form-is-variance")
+    steps = solve(Goal(claim.statement, claim.given)).steps
+    assert len(steps) == 2
+    middle = steps[0].rhs
+    assert steps[0].lhs == HESSIAN_FORM and steps[1].lhs == middle and steps[1].rhs == VARIANCE
+    assert not middle.has(KD)
+    assert all(len(s.limits) == 1 and not s.function.has(sp.Sum) for s in middle.atoms(sp.Sum))
+    assert len(middle.atoms(sp.Sum)) == 2  # Σ p_k v_k² and Σ p_k v_k
+    assert "δ_st" in steps[0].why and "using" not in steps[0].why
+    assert "square" in steps[1].why and "using" in steps[1].why
 
 
 def test_fallback_says_checked_for_small_n() -> None:
@@ -188,6 +216,37 @@ def test_jacobian_without_delta_refuted() -> None:
     with mpmath.workdps(40):
         true_value = _jacobian_numeric(os, a, c)
         assert abs(true_value - (-ps[a - 1] * ps[c - 1])) > mpmath.mpf(10) ** -10
+
+
+def _double(pt: dict, rows: int, cols: int, term) -> mpmath.mpf:
+    return mpmath.fsum(term(a, c) for a in range(1, rows + 1) for c in range(1, cols + 1))
+
+
+def test_delta_over_different_ranges_not_collapsed() -> None:
+    """Σ_{j=1}^{n+1} Σ_{i=1}^{n} p_i (δ_ij − p_j) = −p_{n+1}: the delta must not collapse
+    the sum over j, whose range is wider than that of i."""
+    claim = Claim("hessian-form-wider-range",
+                  sp.Eq(sp.Sum(p[i] * (KD(i, j) - p[j]), (i, 1, n), (j, 1, n + 1)), 0),
+                  given=(P_SUM,))
+    assert solve(Goal(claim.statement, claim.given)) is None
+    verdict = prove(claim, budget=BUDGET)
+    assert verdict.status == "refuted"
+    pt = verdict.counterexample
+    size = _int(pt, n)
+    ps = _vec(pt, p, size + 1)
+    assert abs(mpmath.fsum(ps[:size]) - 1) < mpmath.mpf(10) ** -30  # the assumption holds
+    value = _double(pt, size, size + 1,
+                    lambda a, c: ps[a - 1] * ((1 if a == c else 0) - ps[c - 1]))
+    assert abs(value) > mpmath.mpf(10) ** -10
+
+
+def test_delta_count_off_by_one_refuted() -> None:
+    claim = Claim("delta-count-wrong", sp.Eq(sp.Sum(KD(i, j), (i, 1, n), (j, 1, n + 1)), n + 1))
+    assert solve(Goal(claim.statement, claim.given)) is None
+    verdict = prove(claim, budget=BUDGET)
+    assert verdict.status == "refuted"
+    size = _int(verdict.counterexample, n)
+    assert _double({}, size, size + 1, lambda a, c: 1 if a == c else 0) != size + 1
 
 
 def test_jacobian_formula_agrees_with_finite_differences() -> None:
