@@ -82,6 +82,18 @@ class SheetLatexPrinter(LatexPrinter):
         text = rf"{head}\left({args}\right)"
         return rf"\left({text}\right)^{{{exp}}}" if exp is not None else text
 
+    def _print_Integer(self, expr: sp.Integer) -> str:
+        # a 300-digit integer (DBL_MAX, 2^1075) reads better, and exactly, as a product
+        # of prime powers when its factors are small
+        n = int(expr)
+        if abs(n) < 10 ** 24:
+            return str(n)
+        factors = sp.factorint(abs(n), limit=10 ** 5)
+        if max(factors) > 10 ** 12:
+            return str(n)
+        parts = [f"{p}^{{{e}}}" if e > 1 else str(p) for p, e in sorted(factors.items())]
+        return ("-" if n < 0 else "") + r" \cdot ".join(parts)
+
     def _print_Dummy(self, expr: sp.Dummy) -> str:
         # proof steps name fresh variables _delta1, _t2, ...: print them as δ, t
         return self._print_Symbol(sp.Symbol(expr.name))

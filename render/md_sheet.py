@@ -10,32 +10,52 @@ from . import code_panels, figures
 from .graph_drawing import drawing, point_tex
 from .latex_printer import latex
 from .pieces import (
+    WIDTH,
     Row,
     assumptions_tex,
     counterexample_tex,
     derivation_rows,
-    katex_text,
     link_notes,
+    mathify,
     proof_rows,
     shown_claims,
+    statement_lines,
     verdict_words,
+    visible_len,
 )
 
 
 def rows_md(rows: list[Row], omitted: int = 0) -> str:
-    """A `$$\\begin{aligned}...$$` block: `lhs & op rhs && \\text{why}` per row."""
-    lines = []
-    for r in rows:
+    """A `$$\\begin{aligned}...$$` block of rows numbered (1), (2), ..., then the
+    justifications as a numbered list."""
+    lines, whys = [], []
+    for k, r in enumerate(rows, 1):
         indent = r"\quad " * r.indent
-        why = r"\text{" + katex_text(r.why) + "}" if r.why else ""
-        why += {"ok": r"\ \checkmark", "fail": r"\ \text{(not proved)}"}.get(r.mark, "")
-        if r.op:
-            lines.append(f"{indent}{r.lhs} &{r.op} {r.rhs} && {why}")
+        mark = {"ok": r"\ \checkmark", "fail": r"\ \times"}.get(r.mark, "")
+        tag = rf"\qquad ({k}){mark}"
+        if r.why:
+            whys.append(f"({k}) {mathify(r.why)}")
+        lhs = indent + r.lhs
+        if r.op and visible_len(r.lhs) + visible_len(r.rhs) > WIDTH and r.lhs:
+            lines.append(f"& {lhs} \\\\\n&{r.op} {r.rhs} {tag}")
+        elif r.op:
+            lines.append(f"{lhs} &{r.op} {r.rhs} {tag}")
         else:
-            lines.append(f"{indent}{r.lhs} & && {why}")
+            lines.append(f"{lhs} & {tag}")
     if omitted:
-        lines.append(rf"& && \text{{(and {omitted} more steps)}}")
-    return "$$\n\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}\n$$\n"
+        whys.append(f"(and {omitted} more steps, not shown)")
+    out = "$$\n\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}\n$$\n"
+    if whys:
+        out += "\n" + "\n".join(f"- {w}" for w in whys) + "\n"
+    return out
+
+
+def statement_md(stmt: object) -> str:
+    """A displayed statement; long ones broken over aligned lines."""
+    text = latex(stmt)
+    if visible_len(text) <= WIDTH + 10:
+        return text
+    return "\\begin{aligned}\n" + " \\\\\n".join(statement_lines(stmt)) + "\n\\end{aligned}"
 
 
 def claim_md(claim: Claim, verdict: Verdict | None = None) -> str:
@@ -45,7 +65,7 @@ def claim_md(claim: Claim, verdict: Verdict | None = None) -> str:
     title = f" — {claim.title}" if claim.title else ""
     out = [f'<a id="{claim.name}"></a>', "",
            f"**{head}** `{claim.name}`{title}." + (" A common answer says" if mistake else ""),
-           "", "$$", latex(claim.statement), "$$", ""]
+           "", "$$", statement_md(claim.statement), "$$", ""]
     assumptions = assumptions_tex(claim)
     if assumptions:
         out += [f"where ${assumptions}$.", ""]
@@ -110,8 +130,8 @@ def code_md(entry: object) -> str:
 
 
 def exercise_md(ex: Exercise, verdicts: Mapping[str, Verdict]) -> str:
-    out = [f"## {ex.key} {ex.title}", "", f"**Question.** {ex.question}", "",
-           f"**Answer.** {ex.answer}", ""]
+    out = [f"## {ex.key} {ex.title}", "", f"**Question.** {mathify(ex.question)}", "",
+           f"**Answer.** {mathify(ex.answer)}", ""]
     for d in ex.derivations:
         out.append(derivation_md(d, verdicts))
     for entry in ex.code:

@@ -38,7 +38,14 @@ def counterexample_tex(v: Verdict) -> str:
     if not v.counterexample:
         return ""
     items = sorted(v.counterexample.items(), key=lambda kv: sp.default_sort_key(kv[0]))
-    return r",\ ".join(f"{latex(k)} = {latex(val)}" for k, val in items)
+    return r",\ ".join(f"{_key_tex(k)} = {latex(val)}" for k, val in items)
+
+
+def _key_tex(key: object) -> str:
+    name = getattr(key, "name", None)
+    if isinstance(name, str) and not re.fullmatch(r"[A-Za-z]+_?\d*", name):
+        return r"\text{" + katex_text(name) + "}"
+    return latex(key)
 
 
 def assumptions_tex(claim: Claim) -> str:
@@ -70,6 +77,61 @@ class Row:
     mark: str = ""    # "ok" | "fail" | "" (derivation links)
 
 
+WIDTH = 58          # visible characters of math that fit on a line beside a tag
+_CMD = re.compile(r"\\(?:left|right|frac|mathrm|operatorname|text|quad|qquad|,|;|!)"
+                  r"|\\[A-Za-z]+|[{}^_&]")
+
+
+def visible_len(tex: str) -> int:
+    """A rough count of the characters a LaTeX formula shows (commands count as one)."""
+    stripped = _CMD.sub(lambda m: "x" if m.group(0)[1:2].isalpha() and m.group(0) not in (
+        r"\left", r"\right", r"\frac", r"\mathrm", r"\operatorname", r"\text") else "",
+        tex)
+    return max(1, len(stripped.replace(" ", "")))
+
+
+def broken(expr: sp.Basic, width: int = WIDTH) -> str:
+    """LaTeX of `expr`; a long sum is broken into aligned continuation lines
+    (`\\\\ &\\qquad + ...`), a long conjunction into one part per line."""
+    text = latex(expr)
+    if visible_len(text) <= width:
+        return text
+    if isinstance(expr, sp.And):
+        return r" \\ &\qquad \wedge ".join(broken(a, width) for a in expr.args)
+    if not isinstance(expr, sp.Add):
+        return text
+    terms = [latex(t) for t in _ordered_terms(expr)]
+    lines: list[str] = []
+    for k, term in enumerate(terms):
+        piece = term if k == 0 else (f"- {term[1:].lstrip()}" if term.startswith("-")
+                                     else f"+ {term}")
+        if lines and visible_len(lines[-1] + piece) <= width:
+            lines[-1] += " " + piece
+        else:
+            lines.append(piece)
+    return r" \\ &\qquad ".join(lines)
+
+
+def statement_lines(stmt: sp.Basic, width: int = WIDTH) -> list[str]:
+    """A statement as lines for an `align*`/`aligned` block (`lhs &op rhs`, broken where
+    long); a conjunction gives one line (or more) per part."""
+    if isinstance(stmt, sp.And) and visible_len(latex(stmt)) > width:
+        return [line for a in stmt.args for line in statement_lines(a, width)]
+    if isinstance(stmt, sp.core.relational.Relational):
+        op = OPS.get(stmt.rel_op, stmt.rel_op)
+        lhs, rhs = broken(stmt.lhs, width), broken(stmt.rhs, width)
+        if visible_len(latex(stmt.lhs)) + visible_len(latex(stmt.rhs)) > width:
+            return [f"& {lhs}", f"&{op} {rhs}"]
+        return [f"{lhs} &{op} {rhs}"]
+    return ["& " + broken(stmt, width)]
+
+
+def _ordered_terms(expr: sp.Add) -> list[sp.Basic]:
+    from .latex_printer import SheetLatexPrinter
+
+    return list(SheetLatexPrinter()._as_ordered_terms(expr, order=None))
+
+
 def proof_rows(steps: tuple[Step, ...]) -> tuple[list[Row], int]:
     """The verdict's steps as rows (at most MAX_STEPS) and how many were left out."""
     rows: list[Row] = []
@@ -83,7 +145,7 @@ def proof_rows(steps: tuple[Step, ...]) -> tuple[list[Row], int]:
             prev = None
         else:
             same = prev is not None and _same(prev, s.lhs)
-            rows.append(Row("" if same else latex(s.lhs), op_tex(s.op), latex(s.rhs), s.why,
+            rows.append(Row("" if same else broken(s.lhs), op_tex(s.op), broken(s.rhs), s.why,
                             s.depth))
             prev = s.rhs
     return rows, max(0, len(steps) - MAX_STEPS)
@@ -95,7 +157,7 @@ def derivation_rows(d: Derivation, verdicts: dict[str, Verdict]) -> list[Row]:
     for k, (link, claim) in enumerate(zip(d.links, d.link_claims(), strict=True)):
         v = verdicts.get(claim.name)
         mark = "" if v is None else ("ok" if v.status == "proved" else "fail")
-        rows.append(Row(latex(d.start) if k == 0 else "", op_tex(link.op), latex(link.expr),
+        rows.append(Row(broken(d.start) if k == 0 else "", op_tex(link.op), broken(link.expr),
                         link.why, 0, mark))
     return rows
 
@@ -180,10 +242,32 @@ def tex_math_unicode(text: str) -> str:
     return "".join(" " + UNICODE_TEX[ch] + " " if ch in UNICODE_TEX else ch for ch in text)
 
 
-def prose_tex(text: str) -> str:
-    """Prose for LaTeX: `$math$` kept, `code` as \\texttt, the rest escaped."""
+# a word with a TeX-style superscript or subscript in plain prose: e^{-x}, o_k, q^2
+_SCRIPTED = re.compile(r"(?<![A-Za-z0-9_\\])(?:[A-Za-zα-ωΣ]|\d+)"
+                       r"(?:[\^_](?:\{[^{}$`]*\}|[-+−]?[A-Za-z0-9]+))+")
+
+
+def mathify(text: str) -> str:
+    """Prose with its `e^{-x}`-style words put in `$...$` (existing math and code kept)."""
     parts = []
     for seg in _SEGMENTS.split(text):
+        if seg.startswith(("$", "`")) and len(seg) > 1 and seg[0] == seg[-1]:
+            parts.append(seg)
+        else:
+            parts.append(_SCRIPTED.sub(_as_math, seg))
+    return "".join(parts)
+
+
+def _as_math(m: re.Match) -> str:
+    word = re.sub(r"([\^_])([-+]?[A-Za-z0-9]{2,})", r"\1{\2}", m.group(0).replace("−", "-"))
+    return "$" + word + "$"
+
+
+def prose_tex(text: str) -> str:
+    """Prose for LaTeX: `$math$` kept, `code` as \\texttt, `e^{-x}`-style words as math,
+    the rest escaped."""
+    parts = []
+    for seg in _SEGMENTS.split(mathify(text)):
         if not seg:
             continue
         if seg.startswith("$") and seg.endswith("$") and len(seg) > 1:

@@ -10,6 +10,7 @@ from . import code_panels, figures
 from .graph_drawing import drawing, point_tex
 from .latex_printer import latex
 from .pieces import (
+    WIDTH,
     Row,
     assumptions_tex,
     counterexample_tex,
@@ -18,8 +19,10 @@ from .pieces import (
     proof_rows,
     prose_tex,
     shown_claims,
+    statement_lines,
     tex_text,
     verdict_words,
+    visible_len,
 )
 
 PREAMBLE = r"""\documentclass[11pt]{article}
@@ -32,6 +35,7 @@ PREAMBLE = r"""\documentclass[11pt]{article}
 \usepackage{algpseudocode}
 \usepackage[hidelinks]{hyperref}
 \allowdisplaybreaks
+\emergencystretch=3em
 \setlength{\parindent}{0pt}
 \setlength{\parskip}{0.5ex}
 \definecolor{proved}{rgb}{0.10,0.45,0.10}
@@ -44,20 +48,37 @@ COLORS = {"proved": "proved", "refuted": "refuted", "undecided": "undecided"}
 
 
 def rows_tex(rows: list[Row], omitted: int = 0) -> str:
-    """An `align*` of rows: `lhs & op rhs && \\text{why}`."""
-    lines = []
-    for r in rows:
+    """An `align*` of rows tagged (1), (2), ..., then the justifications as a paragraph
+    (so no justification pushes a formula past the margin)."""
+    lines, whys = [], []
+    for k, r in enumerate(rows, 1):
         indent = r"\quad{}" * r.indent
-        why = r"\text{" + tex_text(r.why) + "}" if r.why else ""
-        mark = {"ok": r"\ \checkmark", "fail": r"\ \text{\textcolor{refuted}{(not proved)}}"}
-        why += mark.get(r.mark, "")
-        if r.op:
-            lines.append(f"{indent}{r.lhs} &{r.op} {r.rhs} && {why}")
+        mark = {"ok": r"\,\checkmark", "fail": r"\,\textcolor{refuted}{\times}"}
+        tag = rf"\tag*{{$({k}){mark.get(r.mark, '')}$}}"
+        if r.why:
+            whys.append(rf"({k})~{prose_tex(r.why)}")
+        lhs = indent + r.lhs
+        if r.op and visible_len(r.lhs) + visible_len(r.rhs) > WIDTH and r.lhs:
+            lines.append(f"& {lhs} \\\\\n&{r.op} {r.rhs} {tag}")
+        elif r.op:
+            lines.append(f"{lhs} &{r.op} {r.rhs} {tag}")
         else:
-            lines.append(f"{indent}{r.lhs} & && {why}")
+            lines.append(f"{lhs} & {tag}")
     if omitted:
-        lines.append(rf"& && \text{{(and {omitted} more steps)}}")
-    return "\\begin{align*}\n" + " \\\\\n".join(lines) + "\n\\end{align*}\n"
+        whys.append(f"(and {omitted} more steps, not shown)")
+    out = "\\begin{align*}\n" + " \\\\\n".join(lines) + "\n\\end{align*}\n"
+    if whys:
+        out += r"{\small " + "; ".join(whys) + ".\\par}\n"
+    return out
+
+
+def statement_tex(stmt: object) -> str:
+    """A displayed statement; long ones broken over aligned lines."""
+    text = latex(stmt)
+    if visible_len(text) <= WIDTH + 10:
+        return r"\[" + text + r"\]"
+    return ("\\begin{align*}\n" + " \\\\\n".join(statement_lines(stmt))
+            + "\n\\end{align*}")
 
 
 def claim_tex(claim: Claim, verdict: Verdict | None = None) -> str:
@@ -69,7 +90,7 @@ def claim_tex(claim: Claim, verdict: Verdict | None = None) -> str:
     out.append(rf"{head} \texttt{{{tex_text(claim.name)}}}{title}.")
     if mistake:
         out.append("A common answer says")
-    out.append(r"\[" + latex(claim.statement) + r"\]")
+    out.append(statement_tex(claim.statement))
     assumptions = assumptions_tex(claim)
     if assumptions:
         out.append(rf"where ${assumptions}$.")
@@ -113,7 +134,7 @@ def derivation_tex(d: Derivation, verdicts: Mapping[str, Verdict] | None = None)
     out.append(rows_tex(rows))
     names = ", ".join(rf"\texttt{{{tex_text(c.name)}}} ({k})"
                       for k, c in enumerate(d.link_claims(), 1))
-    out.append(r"{\small Each step is checked as its own claim: " + names + r".\par}")
+    out.append(r"{\small\sloppy Each step is checked as its own claim: " + names + r".\par}")
     for note in link_notes(d, dict(verdicts or {})):
         out.append(r"{\small " + tex_text(note) + r"\par}")
     if d.given:

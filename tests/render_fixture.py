@@ -25,7 +25,7 @@ SIGMA_DERIV = Derivation.chain(
 
 SHEET = Sheet(
     name="fixture-sheet", title="Fixture sheet: RealSoftMax & σ",
-    intro="A tiny sheet for tests; it uses $\\lambda > 0$, `code`, 50% and a_b.",
+    intro="A tiny sheet for tests; it uses $\\lambda > 0$, `code`, 50% and log_sum_exp.",
     exercises=(
         Exercise("5.1", "fixture/ex5.1", "RealSoftMax and max",
                  "Show that $\\log(e^a + e^b) > \\max(a, b)$ for all real a, b.",

@@ -68,15 +68,87 @@ def test_unknown_figure_is_a_usage_error(tmp_path):
         cmd.build([bad], tmp_path, {"md"}, False, budget=10)
 
 
-def test_catalog_sheets_build(tmp_path):
-    """End to end on the real catalog, Markdown only (the slow part is proving)."""
-    from derivations import catalog, sheets
+# ---- the real catalog: one build shared by the tests below ---------------------------
 
-    if not sheets():
+@pytest.fixture(scope="module")
+def real(tmp_path_factory):
+    """Both real sheets proved once, built with every format into `a` (PDFs by latexmk)
+    and written again from the same verdicts into `b`."""
+    from render_tools import need
+
+    from derivations import sheets
+
+    chosen = list(sheets())
+    if not chosen:
         pytest.skip("the catalog has no sheets yet")
+    need("latexmk")
+    need("pdflatex")
+    a, b = tmp_path_factory.mktemp("real-a"), tmp_path_factory.mktemp("real-b")
     start = time.monotonic()
-    assert main(["build", "-o", str(tmp_path), "--format", "md"]) == 0
-    assert time.monotonic() - start < 120
-    text = "".join((tmp_path / f"{s.name}.md").read_text() for s in sheets())
-    for c in catalog():
-        assert f'<a id="{c.name}"></a>' in text
+    claims = {c.name: c for s in chosen for c in rbuild.sheet_claims(s)}
+    verdicts = rbuild.prove_all(list(claims.values()), budget=10, workers=2)
+    status_a = cmd.build(chosen, a, {"tex", "pdf", "md"}, True, verdicts=verdicts)
+    status_b = cmd.build(chosen, b, {"tex", "md"}, False, verdicts=verdicts)
+    return {"sheets": chosen, "a": a, "b": b, "status": (status_a, status_b),
+            "seconds": time.monotonic() - start}
+
+
+def test_real_build_writes_both_sheets_in_every_format(real):
+    assert real["status"] == (0, 0)            # 0: latexmk compiled both sheets
+    names = {s.name for s in real["sheets"]}
+    assert {"d2l-4.1.5", "lecture-notes"} <= names
+    for name in names:
+        for ext in ("tex", "pdf", "md"):
+            assert (real["a"] / f"{name}.{ext}").stat().st_size > 1000, (name, ext)
+    assert len(list((real["a"] / "figures").glob("*.png"))) >= 6
+    assert real["seconds"] < 170
+
+
+def test_real_pdfs_have_8_pages_or_more(real):
+    import subprocess
+
+    from render_tools import need
+
+    need("pdfinfo")
+    pages = 0
+    for s in real["sheets"]:
+        info = subprocess.run(["pdfinfo", str(real["a"] / f"{s.name}.pdf")],
+                              capture_output=True, text=True, check=True).stdout
+        pages += int(next(ln.split()[-1] for ln in info.splitlines()
+                          if ln.startswith("Pages:")))
+    assert pages >= 8
+
+
+def test_every_catalog_claim_is_labelled_in_both_formats(real):
+    from derivations import catalog
+
+    tex = "".join((real["a"] / f"{s.name}.tex").read_text() for s in real["sheets"])
+    md = "".join((real["a"] / f"{s.name}.md").read_text() for s in real["sheets"])
+    missing = [c.name for c in catalog()
+               if f"\\label{{claim:{c.name}}}" not in tex or f'<a id="{c.name}"></a>' not in md]
+    assert missing == []
+    assert tex.count("\\label{claim:") == len(set(tex.split("\\label{claim:")[1:]))
+
+
+def test_real_rebuild_is_byte_identical(real):
+    ta, tb = _tree(real["a"]), _tree(real["b"])
+    assert set(ta) == set(tb) and len(ta) >= 10
+    assert [k for k in ta if ta[k] != tb[k]] == []
+
+
+def test_real_markdown_math_parses_with_katex(real):
+    from render_tools import katex_failures, math_fragments
+
+    frags = [f for s in real["sheets"]
+             for f in math_fragments((real["a"] / f"{s.name}.md").read_text())]
+    assert len(frags) > 200
+    assert katex_failures(frags) == []
+
+
+def test_real_markdown_images_exist(real):
+    import re
+
+    for s in real["sheets"]:
+        md = (real["a"] / f"{s.name}.md").read_text()
+        for path in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", md):
+            assert not path.startswith("/") and (real["a"] / path).is_file(), path

@@ -79,7 +79,7 @@ def test_markdown_images_are_relative_and_exist(tmp_path: Path, verdicts):
 
 def test_prose_is_escaped_for_latex(verdicts):
     tex = sheet_tex(fx.SHEET, verdicts)
-    assert "50\\%" in tex and "a\\_b" in tex and "$\\lambda > 0$" in tex
+    assert "50\\%" in tex and "log\\_sum\\_exp" in tex and "$\\lambda > 0$" in tex
 
 
 def test_to_latex_rejects_other_objects():

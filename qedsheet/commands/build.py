@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from proofs import Sheet
+from proofs import Sheet, Verdict
 
 from ..cli import UsageError
 from ..progress import Progress
@@ -66,14 +67,17 @@ def select(sheets: tuple[Sheet, ...], prefix: str | None) -> list[Sheet]:
 
 
 def build(sheets: list[Sheet], out: Path, formats: set[str], pdf_explicit: bool,
-          budget: float = 20.0, jobs: int = 2) -> int:
-    """Prove, write, compile; messages on stderr; the exit status."""
+          budget: float = 20.0, jobs: int = 2,
+          verdicts: Mapping[str, Verdict] | None = None) -> int:
+    """Prove (unless `verdicts` are given), write, compile; messages on stderr; the exit
+    status."""
     from render.build import compile_pdf, have_latexmk, prove_all, sheet_claims, write_sheets
 
-    claims = {c.name: c for s in sheets for c in sheet_claims(s)}
-    progress = Progress(len(claims), "proving")
-    verdicts = prove_all(list(claims.values()), budget, jobs, progress.advance)
-    progress.close()
+    if verdicts is None:
+        claims = {c.name: c for s in sheets for c in sheet_claims(s)}
+        progress = Progress(len(claims), "proving")
+        verdicts = prove_all(list(claims.values()), budget, jobs, progress.advance)
+        progress.close()
     try:
         result = write_sheets(sheets, verdicts, out, formats)
     except ValueError as exc:
