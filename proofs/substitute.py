@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sympy as sp
 
 Point = dict[sp.Basic, sp.Expr]
@@ -22,6 +24,13 @@ def _is_int_key(k: sp.Basic) -> bool:
     return isinstance(k, sp.Symbol) and bool(k.is_integer)
 
 
+@lru_cache(maxsize=1024)
+def _at_integers(expr: sp.Basic, ints: frozenset) -> sp.Basic:
+    """`expr` with its integer variables replaced and its sums expanded (the expensive
+    half of `instantiate`; the sampler meets the same integers at many points)."""
+    return expand_sums(expr.subs(dict(ints)))
+
+
 def instantiate(expr: sp.Basic, point: Point) -> sp.Basic:
     """`expr` at `point`: integer variables first (dimensions, indices; then sums and
     Kronecker deltas are expanded), then every other variable."""
@@ -29,7 +38,7 @@ def instantiate(expr: sp.Basic, point: Point) -> sp.Basic:
     ints = {k: v for k, v in point.items() if _is_int_key(k)}
     out = sp.sympify(expr)
     if ints:
-        out = expand_sums(out.subs(ints))
+        out = _at_integers(out, frozenset(ints.items()))
     rest = {k: v for k, v in point.items() if not _is_int_key(k)}
     if rest:
         out = expand_sums(out.xreplace(rest))
