@@ -165,7 +165,7 @@ def _edges(g: GraphDrawing) -> list[tuple[str, str]]:
 
 # ---- TikZ ------------------------------------------------------------------------
 
-def to_tikz(g: GraphDrawing, xscale: float = 2.0, yscale: float = 1.25) -> str:
+def to_tikz(g: GraphDrawing, xscale: float = 2.0, yscale: float = 1.6) -> str:
     """A `tikzpicture`: gates as circles, values (green, above) and gradients (red, below)."""
     pos = layout(g)
     width = max(x for x, _ in pos.values()) + 0.9
@@ -183,8 +183,8 @@ def to_tikz(g: GraphDrawing, xscale: float = 2.0, yscale: float = 1.25) -> str:
                      rf"{-y * yscale:.2f}) {{${gate.label}$}};")
     for src, dst in _edges(g):
         s = g.gate(src)
-        grad = "" if s.grad is None else rf" node[grad, pos=0.45] {{${number(s.grad)}$}}"
-        lines.append(rf"\draw[->] ({src}) -- node[val, pos=0.45] {{${number(s.value)}$}}"
+        grad = "" if s.grad is None else rf" node[grad, pos=0.35] {{${number(s.grad)}$}}"
+        lines.append(rf"\draw[->] ({src}) -- node[val, pos=0.35] {{${number(s.value)}$}}"
                      rf"{grad} ({dst});")
     out = g.output
     ox, oy = pos[out.key]

@@ -83,11 +83,16 @@ _CMD = re.compile(r"\\(?:left|right|frac|mathrm|operatorname|text|quad|qquad|,|;
 
 
 def visible_len(tex: str) -> int:
-    """A rough count of the characters a LaTeX formula shows (commands count as one)."""
-    stripped = _CMD.sub(lambda m: "x" if m.group(0)[1:2].isalpha() and m.group(0) not in (
-        r"\left", r"\right", r"\frac", r"\mathrm", r"\operatorname", r"\text") else "",
-        tex)
-    return max(1, len(stripped.replace(" ", "")))
+    """A rough count of the characters a LaTeX formula shows (\\max counts 3, \\alpha 1,
+    \\left and braces 0)."""
+    def width(m: re.Match) -> str:
+        cmd = m.group(0)
+        if cmd in (r"\left", r"\right", r"\frac", r"\mathrm", r"\operatorname", r"\text"):
+            return ""
+        if cmd in (r"\max", r"\min", r"\log", r"\exp", r"\lim", r"\sum"):
+            return "xxx"
+        return "x" if cmd[1:2].isalpha() else ""
+    return max(1, len(_CMD.sub(width, tex).replace(" ", "")))
 
 
 def broken(expr: sp.Basic, width: int = WIDTH) -> str:
@@ -132,22 +137,46 @@ def _ordered_terms(expr: sp.Add) -> list[sp.Basic]:
     return list(SheetLatexPrinter()._as_ordered_terms(expr, order=None))
 
 
+_GREEK_NAMES = {"delta": "δ", "lambda": "λ", "sigma": "σ", "alpha": "α", "beta": "β",
+                "epsilon": "ε", "theta": "θ", "tau": "τ", "eta": "η", "gamma": "γ", "mu": "μ"}
+_DUMMY = re.compile(r"(?<![A-Za-z0-9_])_([A-Za-z]+?)(\d+)\b")
+_ASCII_OPS = {">=": "≥", "<=": "≤", "!=": "≠"}
+
+
+def clean_why(text: str) -> str:
+    """An engine's justification with fresh-variable names (`_delta20`) written as the
+    sheet writes them (δ_20) and `>=` as ≥."""
+    text = _DUMMY.sub(lambda m: f"{_GREEK_NAMES.get(m.group(1), m.group(1))}_{m.group(2)}",
+                      text or "")
+    for a, b in _ASCII_OPS.items():
+        text = text.replace(a, b)
+    return text
+
+
 def proof_rows(steps: tuple[Step, ...]) -> tuple[list[Row], int]:
     """The verdict's steps as rows (at most MAX_STEPS) and how many were left out."""
     rows: list[Row] = []
     prev = None
+    prev_step: Step | None = None
     for s in steps[:MAX_STEPS]:
         if s.kind == "case":
-            rows.append(Row(r"\text{case } " + latex(s.rhs), "", "", s.why, s.depth))
+            rows.append(Row(r"\text{case } " + latex(s.rhs), "", "", clean_why(s.why), s.depth))
             prev = None
         elif s.kind == "note" or s.lhs is None:
-            rows.append(Row("", "", "", s.why, s.depth))
+            rows.append(Row("", "", "", clean_why(s.why), s.depth))
             prev = None
+        elif rows and prev_step is not None and prev_step.kind == s.kind and \
+                prev_step.op == s.op and _same(prev_step.lhs, s.lhs) and \
+                _same(prev_step.rhs, s.rhs):
+            last = rows[-1]          # the same relation again: one row, both reasons
+            why = f"{last.why}; {clean_why(s.why)}".strip("; ")
+            rows[-1] = Row(last.lhs, last.op, last.rhs, why, last.indent, last.mark)
         else:
             same = prev is not None and _same(prev, s.lhs)
-            rows.append(Row("" if same else broken(s.lhs), op_tex(s.op), broken(s.rhs), s.why,
-                            s.depth))
+            rows.append(Row("" if same else broken(s.lhs), op_tex(s.op), broken(s.rhs),
+                            clean_why(s.why), s.depth))
             prev = s.rhs
+        prev_step = s
     return rows, max(0, len(steps) - MAX_STEPS)
 
 

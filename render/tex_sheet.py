@@ -106,11 +106,11 @@ def verdict_tex(v: Verdict) -> str:
     if mistake and v.status == "refuted":
         text = r"\verdict{refuted}{It is false}"
         ce = counterexample_tex(v)
-        text += rf": counterexample ${ce}$." if ce else f" ({tex_text(detail)})."
+        text += _counterexample(ce) if ce else f" ({tex_text(detail)})."
     else:
         text = rf"\verdict{{{COLORS[status]}}}{{{status.capitalize()}}}"
         if status == "refuted" and counterexample_tex(v):
-            text += rf": counterexample ${counterexample_tex(v)}$."
+            text += _counterexample(counterexample_tex(v))
         elif detail:
             text += f" ({tex_text(detail)})."
         else:
@@ -122,6 +122,12 @@ def verdict_tex(v: Verdict) -> str:
         rows, omitted = proof_rows(v.steps)
         out.append(r"{\small" + "\n" + rows_tex(rows, omitted) + "}")
     return "\n".join(out) + "\n"
+
+
+def _counterexample(ce: str) -> str:
+    if visible_len(ce) > 40:
+        return rf": counterexample \[{ce}.\]"
+    return rf": counterexample ${ce}$."
 
 
 def derivation_tex(d: Derivation, verdicts: Mapping[str, Verdict] | None = None) -> str:
