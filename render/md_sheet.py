@@ -53,7 +53,7 @@ def rows_md(rows: list[Row], omitted: int = 0) -> str:
 def statement_md(stmt: object) -> str:
     """A displayed statement; long ones broken over aligned lines."""
     text = latex(stmt)
-    if visible_len(text) <= WIDTH + 10:
+    if visible_len(text) <= WIDTH + 5:
         return text
     return "\\begin{aligned}\n" + " \\\\\n".join(statement_lines(stmt)) + "\n\\end{aligned}"
 

@@ -75,7 +75,7 @@ def rows_tex(rows: list[Row], omitted: int = 0) -> str:
 def statement_tex(stmt: object) -> str:
     """A displayed statement; long ones broken over aligned lines."""
     text = latex(stmt)
-    if visible_len(text) <= WIDTH + 10:
+    if visible_len(text) <= WIDTH + 5:
         return r"\[" + text + r"\]"
     return ("\\begin{align*}\n" + " \\\\\n".join(statement_lines(stmt))
             + "\n\\end{align*}")
@@ -140,7 +140,7 @@ def derivation_tex(d: Derivation, verdicts: Mapping[str, Verdict] | None = None)
     out.append(rows_tex(rows))
     names = ", ".join(rf"\texttt{{{tex_text(c.name)}}} ({k})"
                       for k, c in enumerate(d.link_claims(), 1))
-    out.append(r"{\small\sloppy Each step is checked as its own claim: " + names + r".\par}")
+    out.append(r"{\small\raggedright Each step is checked as its own claim: " + names + r".\par}")
     for note in link_notes(d, dict(verdicts or {})):
         out.append(r"{\small " + tex_text(note) + r"\par}")
     if d.given:
