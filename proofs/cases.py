@@ -18,37 +18,37 @@ def fresh(strict: bool) -> sp.Dummy:
         f"delta{_counter[0]}", nonnegative=True)
 
 
-def embody_order(statement: sp.Basic, given: tuple[sp.Basic, ...], big: sp.Expr,
-                 small: sp.Expr, strict: bool, prefer: sp.Expr | None = None
-                 ) -> tuple[sp.Basic, tuple[sp.Basic, ...], tuple[sp.Symbol, sp.Expr]] | None:
-    """Statement and given with `big >= small` (or >) built in, and the substitution used.
+Made = tuple[sp.Basic, tuple[sp.Basic, ...], tuple[sp.Symbol, sp.Expr]]
 
-    Solves `big - small = δ` for a variable in which the difference is linear with a
-    non-zero coefficient; the variable's own sign assumption moves into `given`.
+
+def solve_into(statement: sp.Basic, given: tuple[sp.Basic, ...], diff: sp.Expr,
+               target: sp.Expr, prefer: sp.Expr | None = None) -> Made | None:
+    """`statement` and `given` with `diff = target` solved for a variable of `diff` in
+    which it is linear with a non-zero coefficient, and the substitution used.
+
+    Plain unconstrained variables are solved for first (those of `prefer` before the
+    others), the δ's of earlier cases last; the variable's own sign assumption moves into
+    `given`. A bijection, so a proof in the new variables is a proof of the case.
     """
-    diff = sp.expand(big - small)
+    diff = sp.expand(diff)
     if diff.is_number:
         return None
-    delta = fresh(strict)
+
     def preference(v: sp.Basic) -> tuple:
-        # solve for a plain unconstrained variable if there is one, never for a δ
         constrained = any(getattr(v, f"is_{k}") for k in ("positive", "negative",
                                                          "nonnegative", "nonpositive"))
         favoured = prefer is not None and v in prefer.free_symbols
         return (isinstance(v, sp.Dummy), constrained, not favoured, sp.default_sort_key(v))
 
     for var in sorted(diff.free_symbols, key=preference):
-        if not isinstance(var, sp.Symbol) or var.is_integer or isinstance(var, sp.Dummy):
+        if not isinstance(var, sp.Symbol) or var.is_integer:
             continue
         if not diff.is_polynomial(var) or sp.degree(diff, var) != 1:
             continue
         coeff = sp.diff(diff, var)
         if not coeff.is_nonzero or not coeff.is_real:
             continue
-        sol = sp.solve(sp.Eq(diff, delta), var)
-        if len(sol) != 1:
-            continue
-        value = sol[0]
+        value = sp.expand(var + (target - diff) / coeff)
         extra: list[sp.Basic] = []
         for name, rel in (("positive", sp.Gt), ("negative", sp.Lt)):
             if getattr(var, f"is_{name}"):
@@ -61,6 +61,11 @@ def embody_order(statement: sp.Basic, given: tuple[sp.Basic, ...], big: sp.Expr,
         new_given = tuple(g.xreplace({var: value}) for g in given) + tuple(extra)
         if any(g is sp.false for g in new_given):
             return None  # the case is empty
-        new_given = tuple(g for g in new_given if g is not sp.true)
-        return new_stmt, new_given, (var, value)
+        return new_stmt, tuple(g for g in new_given if g is not sp.true), (var, value)
     return None
+
+
+def embody_order(statement: sp.Basic, given: tuple[sp.Basic, ...], big: sp.Expr,
+                 small: sp.Expr, strict: bool, prefer: sp.Expr | None = None) -> Made | None:
+    """Statement and given with `big >= small` (or >) built in as `big - small = δ`."""
+    return solve_into(statement, given, big - small, fresh(strict), prefer)

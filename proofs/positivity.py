@@ -43,7 +43,7 @@ def sign_reason(e: sp.Expr, strict: bool = True, depth: int = 0) -> str | None:
     if leaf:
         return "sign from the assumptions"
     for rule in (_sum_rule, _product_rule, _power_rule, _exp_rule, _log_rule,
-                 _exp_minus_const_rule, _const_minus_exp_rule, _split_constant_rule,
+                 _exp_against_const_rule, _split_constant_rule,
                  _common_factor_rule, _fraction_rule):
         why = rule(e, strict, depth)
         if why:
@@ -109,22 +109,26 @@ def _log_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
     return None
 
 
-def _exp_minus_const_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
-    """exp(u) - c > 0 when u > log(c) (exp(d) > 1 for d > 0 is the case c = 1)."""
+def _exp_against_const_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
+    """k·exp(u) - c > 0 when u > log(c/k), and c - k·exp(u) > 0 when u < log(c/k), for
+    k, c > 0 (exp(d) > 1 for d > 0 and 1 - exp(-d) >= 0 for d >= 0 are cases)."""
     if not e.is_Add:
         return None
     consts = [t for t in e.args if t.is_number]
     rest = [t for t in e.args if not t.is_number]
     if len(rest) != 1 or not consts:
         return None
-    c = -sp.Add(*consts)
-    term = rest[0]
-    coeff, core = term.as_coeff_Mul()
-    if not isinstance(core, sp.exp) or not (coeff.is_positive and c.is_positive):
+    c = sp.Add(*consts)
+    coeff, core = rest[0].as_coeff_Mul()
+    if not isinstance(core, sp.exp):
         return None
     u = core.args[0]
-    if sign_reason(u - sp.log(c / coeff), strict, depth + 1):
-        return "exp is increasing: exp(u) > c when u > log(c)"
+    if coeff.is_positive and c.is_negative:
+        if sign_reason(u - sp.log(-c / coeff), strict, depth + 1):
+            return "exp is increasing: exp(u) > c when u > log(c)"
+    elif coeff.is_negative and c.is_positive:
+        if sign_reason(sp.log(c / -coeff) - u, strict, depth + 1):
+            return "exp is increasing: c - exp(u) > 0 when u < log(c)"
     return None
 
 
@@ -136,23 +140,6 @@ def _fraction_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
         return "numerator and denominator of known sign"
     if sign_reason(-den, True, depth + 1) and sign_reason(-num, strict, depth + 1):
         return "numerator and denominator both negative"
-    return None
-
-
-def _const_minus_exp_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
-    """c - k·exp(u) > 0 when u < log(c/k) (1 - exp(-d) >= 0 for d >= 0 is a case)."""
-    if not e.is_Add:
-        return None
-    consts = [t for t in e.args if t.is_number]
-    rest = [t for t in e.args if not t.is_number]
-    if len(rest) != 1 or not consts:
-        return None
-    c = sp.Add(*consts)
-    coeff, core = rest[0].as_coeff_Mul()
-    if not isinstance(core, sp.exp) or not (coeff.is_negative and c.is_positive):
-        return None
-    if sign_reason(sp.log(c / -coeff) - core.args[0], strict, depth + 1):
-        return "exp is increasing: c - exp(u) > 0 when u < log(c)"
     return None
 
 

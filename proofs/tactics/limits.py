@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 
 from .. import budget
-from ..cases import embody_order, fresh
+from ..cases import embody_order, fresh, solve_into
 from ..hints import Squeeze
 from ..positivity import sign_reason
 from ..search import Decline, Goal, solve, sub_steps, tactic
@@ -715,40 +715,7 @@ def orderings_into_variables(goal: Goal) -> Proof | None:
 def _embody_equality(statement: sp.Basic, given: tuple[sp.Basic, ...], eq: sp.Eq
                      ) -> tuple[sp.Basic, tuple[sp.Basic, ...], tuple[sp.Symbol, sp.Expr]] | None:
     """`statement` with eq solved for one of its variables (linear, non-zero coefficient)."""
-    return _solve_into(statement, given, sp.expand(eq.lhs - eq.rhs), sp.Integer(0))
-
-
-def _solve_into(statement: sp.Basic, given: tuple[sp.Basic, ...], diff: sp.Expr,
-                target: sp.Expr
-                ) -> tuple[sp.Basic, tuple[sp.Basic, ...], tuple[sp.Symbol, sp.Expr]] | None:
-    """`statement` and `given` with `diff = target` solved for a variable of `diff` in which
-    it is linear (plain variables before the δ's of earlier cases); the variable's own
-    sign assumption moves into `given`. A bijection, so a proof for the new variables is
-    a proof of the case."""
-    def preference(v: sp.Basic) -> tuple:
-        return (isinstance(v, sp.Dummy), sp.default_sort_key(v))
-
-    for var in sorted(diff.free_symbols, key=preference):
-        if not isinstance(var, sp.Symbol) or var.is_integer:
-            continue
-        if not diff.is_polynomial(var) or sp.degree(diff, var) != 1:
-            continue
-        coeff = sp.diff(diff, var)
-        if not coeff.is_nonzero or not coeff.is_real:
-            continue
-        value = sp.expand(var + (target - diff) / coeff)
-        extra = []
-        for name, rel_ in (("positive", sp.Gt), ("negative", sp.Lt)):
-            if getattr(var, f"is_{name}"):
-                extra.append(rel_(value, 0))
-        if var.is_nonnegative and not var.is_positive:
-            extra.append(sp.Ge(value, 0))
-        if var.is_nonpositive and not var.is_negative:
-            extra.append(sp.Le(value, 0))
-        return (statement.xreplace({var: value}),
-                tuple(g.xreplace({var: value}) for g in given)
-                + tuple(e for e in extra if e is not sp.true), (var, value))
-    return None
+    return solve_into(statement, given, sp.expand(eq.lhs - eq.rhs), sp.Integer(0))
 
 
 @tactic("limit", cost=2)
@@ -789,9 +756,9 @@ def _sign_cases(goal: Goal, expr: sp.Expr
     out = []
     st, given = goal.statement, goal.given
     for cond, made in (
-        (sp.Gt(expr, 0), _solve_into(st, given, sp.expand(expr), fresh(True))),
-        (sp.Eq(expr, 0), _solve_into(st, given, sp.expand(expr), sp.Integer(0))),
-        (sp.Lt(expr, 0), _solve_into(st, given, sp.expand(expr), -fresh(True))),
+        (sp.Gt(expr, 0), solve_into(st, given, sp.expand(expr), fresh(True))),
+        (sp.Eq(expr, 0), solve_into(st, given, sp.expand(expr), sp.Integer(0))),
+        (sp.Lt(expr, 0), solve_into(st, given, sp.expand(expr), -fresh(True))),
     ):
         if cond is sp.false:
             continue
