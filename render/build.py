@@ -122,7 +122,7 @@ def have_latexmk() -> bool:
 
 def compile_pdf(tex: Path) -> tuple[Path | None, str]:
     """Run latexmk in a private aux directory; (pdf path, "") or (None, error lines)."""
-    aux = tex.parent / ".latex"
+    aux = (tex.parent / ".latex").resolve()  # latexmk runs in tex.parent: no relative paths
     aux.mkdir(exist_ok=True)
     proc = subprocess.run([*LATEXMK, f"-outdir={aux}", tex.name], cwd=tex.parent,
                           capture_output=True, text=True, errors="replace", timeout=600)
