@@ -4,8 +4,8 @@
     >>> from proofs import Claim
     >>> from render import to_latex
     >>> x = sp.Symbol("x", real=True)
-    >>> print(to_latex(Claim("exp-positive", sp.exp(x) > 0)).splitlines()[2])
-    \\[e^{x} > 0\\]
+    >>> print(to_latex(Claim("exp-above-x", sp.exp(x) > x)).splitlines()[2])
+    \\[e^{x} > x\\]
 """
 
 from __future__ import annotations
