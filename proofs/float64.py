@@ -103,7 +103,9 @@ def _as_input(value: Any) -> sp.Expr:
 
 
 def _as_outcome(value: Any) -> sp.Basic:
-    if isinstance(value, (tuple, list)):
+    if isinstance(value, Str):  # already built (sympy rebuilding the statement)
+        value = value.name
+    if isinstance(value, (tuple, list, sp.Tuple)):
         if not value:
             raise ValueError("an outcome tuple needs at least one entry")
         return sp.Tuple(*[_as_outcome(v) for v in value])
@@ -173,9 +175,15 @@ class Float64(Boolean):
 
     def __new__(cls, computation: str, inputs: Sequence[Any] | Any,
                 outcome: Any, ulps: int = 4) -> Float64:
+        if isinstance(computation, Str):  # as sympy rebuilds it (unpickling, xreplace)
+            computation = computation.name
+        if isinstance(ulps, sp.Integer):
+            ulps = int(ulps)
         if not isinstance(computation, str) or computation not in COMPUTATIONS:
             raise ValueError(f"unknown float64 computation {computation!r}; registered: "
                              f"{', '.join(sorted(COMPUTATIONS))}")
+        if isinstance(inputs, sp.Tuple):
+            inputs = tuple(inputs)
         if not isinstance(inputs, (tuple, list)):
             inputs = (inputs,)
         if not inputs:

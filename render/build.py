@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import pickle
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from proofs import Claim, Sheet, Verdict, prove
+from proofs import Claim, Sheet, Verdict
+from proofs.parallel import prove_many
 
 from . import figures
 from .atomic import write_bytes, write_text
@@ -42,49 +41,11 @@ def sheet_claims(sheet: Sheet) -> list[Claim]:
     return list(out.values())
 
 
-def _prove_one(args: tuple[Claim, float]) -> Verdict:
-    claim, budget = args
-    return prove(claim, budget=budget)
-
-
-def _picklable(claim: Claim) -> bool:
-    try:
-        pickle.loads(pickle.dumps(claim))
-    except Exception:  # noqa: BLE001 - any failure means: prove it in this process
-        return False
-    return True
-
-
 def prove_all(claims: list[Claim], budget: float, workers: int = 2,
               advance: Callable[[str], None] | None = None) -> dict[str, Verdict]:
-    """Verdicts by claim name (a process pool when it pays; the result is order-free).
-
-    Claims that do not survive a pickle round trip (or whose verdict does not come back)
-    are proved in this process, so one such claim does not serialise the whole build.
-    """
-    out: dict[str, Verdict] = {}
-    tick = advance or (lambda _name: None)
-    local = list(claims)
-    if workers > 1 and len(claims) > 4:
-        remote = [c for c in claims if _picklable(c)]
-        sent = {c.name for c in remote}
-        local = [c for c in claims if c.name not in sent]
-        try:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = {pool.submit(_prove_one, (c, budget)): c for c in remote}
-                for fut in as_completed(futures):
-                    c = futures[fut]
-                    try:
-                        out[c.name] = fut.result()
-                        tick(c.name)
-                    except Exception:  # noqa: BLE001 - e.g. an unpicklable verdict
-                        local.append(c)
-        except Exception:  # noqa: BLE001 - no pool on this system: one process
-            local = [c for c in claims if c.name not in out]
-    for c in local:
-        out[c.name] = prove(c, budget=budget)
-        tick(c.name)
-    return {c.name: out[c.name] for c in claims}
+    """Verdicts by claim name, proved in up to `workers` processes."""
+    verdicts = prove_many(claims, budget, workers, advance)
+    return {c.name: v for c, v in zip(claims, verdicts, strict=True)}
 
 
 def used_figures(sheets: Iterable[Sheet]) -> list[str]:

@@ -102,3 +102,12 @@ def test_printing():
     assert "naive" in sp.latex(s) and r"\infty" in sp.latex(s)
     assert sp.sstr(s) == "Float64(naive_lse(225, 617, 950) -> inf)"
     assert s.free_symbols == set()
+
+
+def test_float64_statements_survive_a_pickle_round_trip() -> None:
+    import pickle
+
+    from proofs import Claim
+
+    c = Claim("f64-roundtrip", Float64("naive_softmax", (225, 617, 950), (0, 0, "nan")))
+    assert pickle.loads(pickle.dumps(c)) == c

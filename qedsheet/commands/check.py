@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import fnmatch
 import json
-import multiprocessing
-import os
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
 
 import sympy as sp
 
-from proofs import Claim, Verdict, prove
+from proofs import Claim, Verdict
+from proofs.parallel import default_jobs, prove_many
 
 from ..cli import UsageError
 from ..progress import Progress
@@ -58,59 +55,11 @@ def verdict_line(v: Verdict) -> str:
     return f"{mark} {v.claim.name}: {v.status}{exp} {v.seconds:.2f}s {detail}"
 
 
-# parallel proving ------------------------------------------------------------------
-_CLAIMS: tuple[Claim, ...] = ()
-
-
-def _init_worker(claims: tuple[Claim, ...]) -> None:
-    global _CLAIMS
-    _CLAIMS = claims
-
-
-def _prove_index(index: int, budget: float) -> Verdict:
-    """Prove claim `index` in a worker; the claim itself is not sent back."""
-    return dataclasses.replace(prove(_CLAIMS[index], budget=budget), claim=None)
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-
-
-def default_jobs() -> int:
-    """The number of cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
-
-
 def check_claims(claims: tuple[Claim, ...], budget: float, jobs: int = 1) -> list[Verdict]:
     """The verdicts of `claims`, in their order, proved in `jobs` processes."""
     progress = Progress(len(claims), "checking")
     try:
-        if jobs <= 1 or len(claims) <= 1:
-            out = []
-            for c in claims:
-                out.append(prove(c, budget=budget))
-                progress.advance(c.name)
-            return out
-        results: list[Verdict | None] = [None] * len(claims)
-        with ProcessPoolExecutor(max_workers=min(jobs, len(claims)), mp_context=_context(),
-                                 initializer=_init_worker, initargs=(claims,)) as pool:
-            futures = {pool.submit(_prove_index, k, budget): k for k in range(len(claims))}
-            try:
-                for fut in as_completed(futures):
-                    k = futures[fut]
-                    try:
-                        results[k] = dataclasses.replace(fut.result(), claim=claims[k])
-                    except Exception:  # the verdict did not travel back: prove it here
-                        results[k] = prove(claims[k], budget=budget)
-                    progress.advance(claims[k].name)
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
-        return [v for v in results if v is not None]
+        return prove_many(claims, budget, jobs, progress.advance)
     finally:
         progress.close()
 
