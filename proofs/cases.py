@@ -12,6 +12,12 @@ import sympy as sp
 _counter = [0]
 
 
+def restart_numbering() -> None:
+    """Number the δ's of the next proof from 1, so that a proof's steps do not depend
+    on what else this process proved before (sheets must be byte-identical)."""
+    _counter[0] = 0
+
+
 def fresh(strict: bool) -> sp.Dummy:
     _counter[0] += 1
     return sp.Dummy(f"delta{_counter[0]}", positive=True) if strict else sp.Dummy(

@@ -2,8 +2,11 @@
 
 Workers are forked and find the claims in their inherited memory: claims are never
 pickled on the way out (unpickling a relation built with evaluate=False lets sympy
-evaluate it, so a worker would prove `True` instead of the claim), and the verdicts
-come back without their claim. Where fork is not available, claims are proved here.
+evaluate it, so a worker would prove `True` instead of the claim). Verdicts come back
+without their claim. Their statuses, methods and counterexamples are exact, but sympy
+rebuilds the expressions of their steps on the way back and may evaluate them
+(`-950 + 225` comes back as `-725`): where the steps are printed, prove in one process
+(jobs=1). Where fork is not available, claims are proved here.
 """
 
 from __future__ import annotations

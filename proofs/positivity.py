@@ -23,12 +23,26 @@ def _leaf(e: sp.Expr, strict: bool) -> str | None:
     return None
 
 
+_MEMO: dict[tuple[sp.Basic, bool, int], str | None] = {}
+
+
 def sign_reason(e: sp.Expr, strict: bool = True, depth: int = 0) -> str | None:
     """Why `e > 0` (strict) or `e >= 0` holds for every value the assumptions allow."""
     budget.check()
     if depth > _MAX_DEPTH:
         return None
     e = sp.sympify(e)
+    key = (e, strict, depth)
+    if key in _MEMO:
+        return _MEMO[key]
+    out = _sign_reason(e, strict, depth)  # only finished answers are remembered
+    if len(_MEMO) > 50_000:
+        _MEMO.clear()
+    _MEMO[key] = out
+    return out
+
+
+def _sign_reason(e: sp.Expr, strict: bool, depth: int) -> str | None:
     if e.is_number:
         if e.is_extended_real is False:
             return None

@@ -7,6 +7,7 @@ import time
 import sympy as sp
 
 from . import budget as clock
+from .cases import restart_numbering
 from .check import cross_check, find_counterexample, seed_of
 from .claim import Claim
 from .search import Attempt, Goal, solve
@@ -87,6 +88,7 @@ def prove(claim: Claim, budget: float = DEFAULT_BUDGET) -> Verdict:
     if not isinstance(claim, Claim):
         raise TypeError(f"prove() needs a proofs.Claim, got {type(claim).__name__}")
     started = time.monotonic()
+    restart_numbering()
     try:
         with clock.deadline(float(budget)):
             return _prove(claim, started, float(budget))

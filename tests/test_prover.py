@@ -186,3 +186,14 @@ def test_statement_sympy_decided_false_is_not_refuted_without_point() -> None:
 def test_prove_rejects_non_claims() -> None:
     with pytest.raises(TypeError):
         prove(sp.Eq(x, x))
+
+
+def test_steps_do_not_depend_on_what_was_proved_before() -> None:
+    claim = TRUE[4]  # a case split: its steps name fresh variables δ
+    first = prove(claim, budget=10)
+    for other in TRUE[:4]:
+        prove(other, budget=10)
+    again = prove(claim, budget=10)
+    assert [sp.sstr(s.lhs) + s.op + sp.sstr(s.rhs) for s in first.steps] == \
+           [sp.sstr(s.lhs) + s.op + sp.sstr(s.rhs) for s in again.steps]
+    assert any("delta" in sp.sstr(s.rhs) for s in first.steps)
