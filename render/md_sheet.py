@@ -12,6 +12,7 @@ from .latex_printer import latex
 from .pieces import (
     WIDTH,
     Row,
+    aligned_lines,
     assumptions_tex,
     counterexample_tex,
     derivation_rows,
@@ -28,20 +29,8 @@ from .pieces import (
 def rows_md(rows: list[Row], omitted: int = 0) -> str:
     """A `$$\\begin{aligned}...$$` block of rows numbered (1), (2), ..., then the
     justifications as a numbered list."""
-    lines, whys = [], []
-    for k, r in enumerate(rows, 1):
-        indent = r"\quad " * r.indent
-        mark = {"ok": r"\ \checkmark", "fail": r"\ \times"}.get(r.mark, "")
-        tag = rf"\qquad ({k}){mark}"
-        if r.why:
-            whys.append(f"({k}) {mathify(r.why)}")
-        lhs = indent + r.lhs
-        if r.op and visible_len(r.lhs) + visible_len(r.rhs) > WIDTH and r.lhs:
-            lines.append(f"& {lhs} \\\\\n&{r.op} {r.rhs} {tag}")
-        elif r.op:
-            lines.append(f"{lhs} &{r.op} {r.rhs} {tag}")
-        else:
-            lines.append(f"{lhs} & {tag}")
+    lines, whys = aligned_lines(rows, r"\quad ", {"ok": r"\ \checkmark", "fail": r"\ \times"},
+                                r"\qquad ({k}){mark}", lambda k, w: f"({k}) {mathify(w)}")
     if omitted:
         whys.append(f"(and {omitted} more steps, not shown)")
     out = "$$\n\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}\n$$\n"

@@ -180,6 +180,28 @@ def proof_rows(steps: tuple[Step, ...]) -> tuple[list[Row], int]:
     return rows, max(0, len(steps) - MAX_STEPS)
 
 
+def aligned_lines(rows: list[Row], indent_unit: str, marks: dict[str, str], tag: str,
+                  why: object) -> tuple[list[str], list[str]]:
+    """The `&`-aligned lines of a chain of rows and their numbered justifications.
+
+    `tag` is a format string with `{k}` (the row's number) and `{mark}`; `why` turns a
+    justification into the target format. A row too wide for one line puts its right
+    side on a line of its own."""
+    lines, whys = [], []
+    for k, r in enumerate(rows, 1):
+        label = tag.format(k=k, mark=marks.get(r.mark, ""))
+        if r.why:
+            whys.append(why(k, r.why))
+        lhs = indent_unit * r.indent + r.lhs
+        if r.op and visible_len(r.lhs) + visible_len(r.rhs) > WIDTH and r.lhs:
+            lines.append(f"& {lhs} \\\\\n&{r.op} {r.rhs} {label}")
+        elif r.op:
+            lines.append(f"{lhs} &{r.op} {r.rhs} {label}")
+        else:
+            lines.append(f"{lhs} & {label}")
+    return lines, whys
+
+
 def derivation_rows(d: Derivation, verdicts: dict[str, Verdict]) -> list[Row]:
     """One row per link; `mark` says whether the engine proved that link."""
     rows = []

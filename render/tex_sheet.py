@@ -12,6 +12,7 @@ from .latex_printer import latex
 from .pieces import (
     WIDTH,
     Row,
+    aligned_lines,
     assumptions_tex,
     counterexample_tex,
     derivation_rows,
@@ -50,20 +51,9 @@ COLORS = {"proved": "proved", "refuted": "refuted", "undecided": "undecided"}
 def rows_tex(rows: list[Row], omitted: int = 0) -> str:
     """An `align*` of rows tagged (1), (2), ..., then the justifications as a paragraph
     (so no justification pushes a formula past the margin)."""
-    lines, whys = [], []
-    for k, r in enumerate(rows, 1):
-        indent = r"\quad{}" * r.indent
-        mark = {"ok": r"\,\checkmark", "fail": r"\,\textcolor{refuted}{\times}"}
-        tag = rf"\tag*{{$({k}){mark.get(r.mark, '')}$}}"
-        if r.why:
-            whys.append(rf"({k})~{prose_tex(r.why)}")
-        lhs = indent + r.lhs
-        if r.op and visible_len(r.lhs) + visible_len(r.rhs) > WIDTH and r.lhs:
-            lines.append(f"& {lhs} \\\\\n&{r.op} {r.rhs} {tag}")
-        elif r.op:
-            lines.append(f"{lhs} &{r.op} {r.rhs} {tag}")
-        else:
-            lines.append(f"{lhs} & {tag}")
+    lines, whys = aligned_lines(
+        rows, r"\quad{}", {"ok": r"\,\checkmark", "fail": r"\,\textcolor{refuted}{\times}"},
+        r"\tag*{{$({k}){mark}$}}", lambda k, w: rf"({k})~{prose_tex(w)}")
     if omitted:
         whys.append(f"(and {omitted} more steps, not shown)")
     out = "\\begin{align*}\n" + " \\\\\n".join(lines) + "\n\\end{align*}\n"
