@@ -35,14 +35,10 @@ def seed_of(name: str) -> int:
     return zlib.crc32(name.encode())
 
 
-def _sampler(statement: sp.Basic, given: tuple[sp.Basic, ...], seed: int) -> Sampler:
-    return Sampler([statement], given, seed=seed)
-
-
 def cross_check(statement: sp.Basic, given: tuple[sp.Basic, ...], seed: int,
                 boundary: int = 12, randoms: int = 12, digits: int = DIGITS) -> CrossCheck:
     """Evaluate at boundary and random points that meet every assumption."""
-    sampler = _sampler(statement, given, seed)
+    sampler = Sampler([statement], given, seed=seed)
     rng = random.Random(seed)
     held = unknown = 0
     points = list(sampler.boundary_points(limit=boundary))
@@ -87,7 +83,7 @@ def find_counterexample(statement: sp.Basic, given: tuple[sp.Basic, ...], seed: 
     Boundary points come first (0, equal arguments, edges of the domains), because
     strict inequalities fail exactly there; random points follow.
     """
-    sampler = _sampler(statement, given, seed)
+    sampler = Sampler([statement], given, seed=seed)
     rng = random.Random(seed + 1)
 
     def points():

@@ -92,8 +92,7 @@ class Attempt:
     declined: list[str] = field(default_factory=list)
 
 
-def solve(goal: Goal, attempt: Attempt | None = None,
-          exclude: tuple[str, ...] = ()) -> Proof | None:
+def solve(goal: Goal, attempt: Attempt | None = None) -> Proof | None:
     """Try every tactic for the goal's kind, cheapest first; the first proof wins."""
     from . import tactics  # noqa: F401 - registers the tactics
 
@@ -101,7 +100,7 @@ def solve(goal: Goal, attempt: Attempt | None = None,
         return None
     kind = goal.kind
     for t in REGISTRY:
-        if kind not in t.kinds or t.name in exclude or t.name in goal.avoid:
+        if kind not in t.kinds or t.name in goal.avoid:
             continue
         budget.check()
         try:
