@@ -1,12 +1,23 @@
 """Proving many claims in worker processes, verdicts in the claims' order.
 
-Workers are forked and find the claims in their inherited memory: claims are never
-pickled on the way out (unpickling a relation built with evaluate=False lets sympy
+Workers are forked and find the claims in their inherited memory, by index: claims are
+never pickled on the way out (unpickling a relation built with evaluate=False lets sympy
 evaluate it, so a worker would prove `True` instead of the claim). Verdicts come back
 without their claim. Their statuses, methods and counterexamples are exact, but sympy
 rebuilds the expressions of their steps on the way back and may evaluate them
 (`-950 + 225` comes back as `-725`): where the steps are printed, prove in one process
-(jobs=1). Where fork is not available, claims are proved here.
+(jobs=1 without `isolate`). Where fork is not available, claims are proved here.
+
+A worker tells the parent which claim it starts. When a worker dies (any exit code, a
+signal, `os._exit` or `sys.exit` inside a claim), that claim is "undecided" with a reason
+naming the exit, a new worker is forked and the run goes on. A worker still busy
+`budget + grace` seconds after it started a claim (stuck in C code that the in-process
+budget cannot interrupt) is killed and the claim is "undecided" with a budget reason.
+When the parent is interrupted (Ctrl-C) or fails, every worker is killed at once and the
+exception propagates.
+
+There is no module-level state: the claims reach the workers as arguments of a forked
+`multiprocessing.Process`, which fork hands over without pickling.
 """
 
 from __future__ import annotations
@@ -14,18 +25,20 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import pickle
+import signal
+import time
+from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 
 from .claim import Claim
 from .prover import prove
 from .verdict import Verdict
 
-_CLAIMS: Sequence[Claim] = ()
-
-
-def _prove_index(index: int, budget: float) -> Verdict:
-    return dataclasses.replace(prove(_CLAIMS[index], budget=budget), claim=None)
+DEFAULT_GRACE = 3.0
+"""Seconds a worker may run past the budget before it is killed."""
 
 
 def default_jobs() -> int:
@@ -36,35 +49,261 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def can_fork() -> bool:
+    """True where worker processes can be forked (they need the parent's memory)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+# --- the worker side ------------------------------------------------------------------
+
+def _message(index: int, verdict: Verdict) -> tuple:
+    """What a worker sends back for a verdict: ("done", index, pickled verdict without its
+    claim), the same without steps when the steps do not pickle, or ("lost", index,
+    status, error) when even that fails."""
+    bare = dataclasses.replace(verdict, claim=None)
+    try:
+        return ("done", index, pickle.dumps(bare))
+    except Exception as exc:  # any failure to pickle user objects
+        first = f"{type(exc).__name__}: {exc}"[:300]
+    try:
+        note = f"the proof steps could not be sent back from the worker process: {first}"
+        stripped = dataclasses.replace(bare, steps=(), extra={**bare.extra, "transport": note})
+        return ("done", index, pickle.dumps(stripped))
+    except Exception:
+        return ("lost", index, verdict.status, first)
+
+
+def _work(claims: Sequence[Claim], budget: float, conn: Connection,
+          parent_end: Connection) -> None:
+    """A worker's loop: receive an index, say it started, prove that claim, send the
+    verdict; stop on None or when the parent is gone."""
+    parent_end.close()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
+    while True:
+        try:
+            index = conn.recv()
+        except (EOFError, OSError):
+            return
+        if index is None:
+            return
+        conn.send(("start", index))
+        conn.send(_message(index, prove(claims[index], budget=budget)))
+
+
+# --- the parent side ------------------------------------------------------------------
+
+@dataclasses.dataclass
+class _Worker:
+    """A forked worker as the parent sees it: the claim it was given and since when."""
+
+    process: BaseProcess
+    conn: Connection
+    task: int | None = None
+    started: bool = False
+    since: float = 0.0
+    deadline: float = float("inf")
+
+
+def _exit_text(code: int | None) -> str:
+    if code is None:
+        return "the worker process vanished"
+    if code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return f"the worker process was killed by {name} (signal {-code})"
+    return f"the worker process exited with code {code}"
+
+
+class _Pool:
+    """Forked persistent workers proving `claims` by index, one claim at a time each."""
+
+    def __init__(self, claims: list[Claim], budget: float, size: int, grace: float,
+                 fallback: bool, advance: Callable[[str], None]) -> None:
+        self.claims, self.budget, self.size, self.grace = claims, budget, size, grace
+        self.fallback, self.advance = fallback, advance
+        self.context = multiprocessing.get_context("fork")
+        self.results: list[Verdict | None] = [None] * len(claims)
+        self.pending: deque[int] = deque(range(len(claims)))
+        self.unstarted_deaths: dict[int, int] = {}
+        self.workers: list[_Worker] = []
+
+    # life and death of workers
+    def _spawn(self) -> None:
+        parent_end, child_end = multiprocessing.Pipe(duplex=True)
+        process = self.context.Process(target=_work, daemon=True, name="qedsheet-prover",
+                                       args=(self.claims, self.budget, child_end, parent_end))
+        try:
+            process.start()
+        finally:
+            child_end.close()  # so that the parent sees EOF when the worker dies
+        self.workers.append(_Worker(process, parent_end))
+
+    def _remove(self, w: _Worker) -> None:
+        if w.process.is_alive():
+            w.process.kill()
+        w.process.join()
+        w.conn.close()
+        self.workers.remove(w)
+
+    def kill_all(self) -> None:
+        """Kill every worker at once (SIGKILL), then reap them."""
+        for w in self.workers:
+            try:
+                w.process.kill()
+            except Exception:  # already gone
+                pass
+        for w in list(self.workers):
+            w.process.join(timeout=5)
+            w.conn.close()
+        self.workers.clear()
+
+    def stop_all(self) -> None:
+        """Ask idle workers to stop; kill those that do not within a second."""
+        for w in self.workers:
+            try:
+                w.conn.send(None)
+            except OSError:
+                pass
+        end = time.monotonic() + 1.0
+        for w in self.workers:
+            w.process.join(timeout=max(end - time.monotonic(), 0.0))
+        self.kill_all()
+
+    # verdicts
+    def _finish(self, index: int, verdict: Verdict) -> None:
+        self.results[index] = verdict
+        self.advance(self.claims[index].name)
+
+    def _undecided(self, index: int, reason: str, seconds: float) -> None:
+        self._finish(index, Verdict(self.claims[index], "undecided", reason=reason,
+                                    seconds=seconds))
+
+    def _not_sent(self, index: int, status: str, error: str, seconds: float) -> None:
+        if self.fallback:  # last resort: this claim was proved in a worker without harm
+            self._finish(index, prove(self.claims[index], budget=self.budget))
+            return
+        self._undecided(index, f"the verdict ({status}) could not be sent back from the "
+                        f"worker process: {error}", seconds)
+
+    def _receive(self, w: _Worker, message: tuple) -> None:
+        kind, index = message[0], message[1]
+        if kind == "start":
+            w.started, w.since = True, time.monotonic()
+            w.deadline = w.since + self.budget + self.grace
+            return
+        seconds = time.monotonic() - w.since
+        w.task, w.started, w.deadline = None, False, float("inf")
+        if kind == "lost":
+            self._not_sent(index, message[2], message[3], seconds)
+            return
+        try:
+            verdict = pickle.loads(message[2])
+        except Exception as exc:
+            self._not_sent(index, "unknown", f"{type(exc).__name__}: {exc}"[:300], seconds)
+            return
+        self._finish(index, dataclasses.replace(verdict, claim=self.claims[index]))
+
+    def _drain(self, w: _Worker) -> bool:
+        """Read every message the worker has sent; False when its pipe is closed."""
+        try:
+            while w.conn.poll():
+                self._receive(w, w.conn.recv())
+        except (EOFError, OSError):
+            return False
+        return True
+
+    def _died(self, w: _Worker) -> None:
+        w.process.join(timeout=1.0)
+        self._remove(w)
+        index = w.task
+        if index is None:
+            return
+        code = w.process.exitcode
+        seconds = time.monotonic() - w.since
+        if w.started:
+            self._undecided(index, f"{_exit_text(code)} while proving this claim", seconds)
+            return
+        deaths = self.unstarted_deaths[index] = self.unstarted_deaths.get(index, 0) + 1
+        if deaths < 2:  # it died before this claim began: give the claim another worker
+            self.pending.appendleft(index)
+        else:
+            self._undecided(index, f"{_exit_text(code)} before it started this claim, twice",
+                            seconds)
+
+    def _overtime(self, w: _Worker) -> None:
+        index = w.task
+        self._remove(w)
+        if index is not None:
+            self._undecided(index, f"budget: {self.budget:g} s ran out and the proof was "
+                            f"still running {self.grace:g} s later (blocked where the budget "
+                            "cannot interrupt it); its worker process was killed",
+                            time.monotonic() - w.since)
+
+    # the loop
+    def run(self) -> list[Verdict]:
+        """Prove every claim; the verdicts in the claims' order."""
+        while self.pending or any(w.task is not None for w in self.workers):
+            idle = [w for w in self.workers if w.task is None]
+            while len(self.workers) < self.size and len(self.pending) > len(idle):
+                self._spawn()
+                idle.append(self.workers[-1])
+            for w in idle:
+                if not self.pending:
+                    break
+                index = self.pending.popleft()
+                w.task, w.started, w.since = index, False, time.monotonic()
+                w.deadline = w.since + self.budget + self.grace
+                try:
+                    w.conn.send(index)
+                except OSError:
+                    pass  # dead already: found below
+            busy = [w for w in self.workers if w.task is not None]
+            if not busy:  # pragma: no cover - every pending claim was just handed out
+                continue
+            timeout = max(min(w.deadline for w in busy) - time.monotonic(), 0.0)
+            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
+                             timeout))
+            for w in busy:
+                if w.conn in ready or w.process.sentinel in ready:
+                    open_ = self._drain(w)
+                    if not open_ or not w.process.is_alive():
+                        self._died(w)
+            now = time.monotonic()
+            for w in list(self.workers):
+                if w.task is not None and now >= w.deadline:
+                    self._overtime(w)
+        return [v for v in self.results if v is not None]
+
+
 def prove_many(claims: Sequence[Claim], budget: float, jobs: int = 1,
-               advance: Callable[[str], None] | None = None) -> list[Verdict]:
-    """The verdict of each claim, in order, proved in up to `jobs` forked processes."""
-    global _CLAIMS
+               advance: Callable[[str], None] | None = None, *, isolate: bool = False,
+               grace: float = DEFAULT_GRACE) -> list[Verdict]:
+    """The verdict of each claim, in order, proved in up to `jobs` forked processes.
+
+    With jobs=1 and not `isolate` the claims are proved in this process (their steps stay
+    exact). Otherwise each claim is proved in a forked worker, so that a claim that exits
+    the process or blocks past `budget + grace` seconds costs only its own verdict
+    ("undecided", with the reason). `advance(name)` is called as each claim is done.
+    On an exception here (Ctrl-C) every worker is killed and the exception propagates.
+    """
     tick = advance or (lambda _name: None)
     claims = list(claims)
-    if jobs <= 1 or len(claims) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if not claims:
+        return []
+    if (jobs <= 1 and not isolate) or not can_fork():
         out = []
         for c in claims:
             out.append(prove(c, budget=budget))
             tick(c.name)
         return out
-    results: list[Verdict | None] = [None] * len(claims)
-    _CLAIMS = claims  # inherited by the forked workers
+    pool = _Pool(claims, float(budget), min(max(jobs, 1), len(claims)), float(grace),
+                 fallback=not isolate, advance=tick)
     try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(claims)),
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = {pool.submit(_prove_index, k, budget): k for k in range(len(claims))}
-            try:
-                for fut in as_completed(futures):
-                    k = futures[fut]
-                    try:
-                        results[k] = dataclasses.replace(fut.result(), claim=claims[k])
-                    except Exception:  # the verdict did not travel back: prove it here
-                        results[k] = prove(claims[k], budget=budget)
-                    tick(claims[k].name)
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
-    finally:
-        _CLAIMS = ()
-    return [v for v in results if v is not None]
+        verdicts = pool.run()
+    except BaseException:
+        pool.kill_all()
+        raise
+    pool.stop_all()
+    return verdicts
