@@ -1,5 +1,9 @@
 """pytest plugin: every module-level `Claim` of a test file is a test item named by the claim.
 
+A claim bound to two names is one item. Distinct claims that share a claim name are each
+an item, told apart by the variable they are bound to (`same[a]`, `same[b]`), so that one
+passing namesake never hides another.
+
 The item passes when the verdict equals the claim's `expect`; a failure shows the verdict,
 its reason and, for a refutation, the counterexample as `x = 0` lines. Registered as the
 `pytest11` entry point `qedsheet`; switch it off with `-p no:qedsheet`, for one file by
@@ -35,6 +39,23 @@ def _budget(config: pytest.Config) -> float:
     return float(option if option is not None else config.getini("qedsheet_budget"))
 
 
+def item_names(module: object) -> dict[int, str]:
+    """The item name of each distinct Claim bound to a public name of `module`, by id.
+
+    The claim's name, or `name[variable]` (the first variable bound to it) when distinct
+    claims of the module share that name.
+    """
+    first: dict[int, tuple[str, Claim]] = {}
+    for variable, value in vars(module).items():
+        if isinstance(value, Claim) and not variable.startswith("_"):
+            first.setdefault(id(value), (variable, value))
+    sharing: dict[str, int] = {}
+    for _variable, claim in first.values():
+        sharing[claim.name] = sharing.get(claim.name, 0) + 1
+    return {key: claim.name if sharing[claim.name] == 1 else f"{claim.name}[{variable}]"
+            for key, (variable, claim) in first.items()}
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_pycollect_makeitem(collector: pytest.Collector, name: str, obj: Any) -> Any:
     if not isinstance(obj, Claim) or name.startswith("_"):
@@ -43,11 +64,14 @@ def pytest_pycollect_makeitem(collector: pytest.Collector, name: str, obj: Any) 
         return []  # a claim held by a test class is data, not a test
     if not collector.config.getini("qedsheet_collect"):
         return []
-    seen = collector.__dict__.setdefault("_qedsheet_seen", set())
-    if obj.name in seen:  # the same claim under two module names: one item
+    # the names still to hand out, per module; an object collected once is popped
+    pending = collector.__dict__.get("_qedsheet_items")
+    if pending is None:
+        pending = collector.__dict__["_qedsheet_items"] = item_names(collector.obj)
+    item_name = pending.pop(id(obj), None)
+    if item_name is None:  # the same claim under a second module name: one item
         return []
-    seen.add(obj.name)
-    return ClaimItem.from_parent(collector, name=obj.name, claim=obj)
+    return ClaimItem.from_parent(collector, name=item_name, claim=obj)
 
 
 class ClaimItem(pytest.Item):

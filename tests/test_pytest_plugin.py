@@ -115,3 +115,26 @@ lse = Claim("lse-gt-max", sp.log(sp.exp(a) + sp.exp(b)) > sp.Max(a, b))
     assert out.returncode == 1
     assert "claim lse-gt-max: undecided, expected proved" in out.stdout
     assert "budget" in out.stdout
+
+
+def test_distinct_claims_sharing_a_name_are_each_run(project):
+    namesakes = """
+import sympy as sp
+from proofs import Claim
+
+x = sp.Symbol("x", real=True)
+a = Claim("same", sp.exp(x) >= 1 + x)
+b = Claim("same", sp.exp(x) > 1 + x)                  # false: refuted at x = 0
+a_again = a                                           # the same object: one item
+single = Claim("single", sp.cosh(x) >= 1)
+"""
+    (project / "test_namesakes.py").write_text(textwrap.dedent(namesakes))
+    out = run_pytest(project, "test_namesakes.py")
+    text = out.stdout
+    assert out.returncode == 1, text + out.stderr
+    assert "test_namesakes.py::same[a] PASSED" in text
+    assert "test_namesakes.py::same[b] FAILED" in text
+    assert "test_namesakes.py::single PASSED" in text
+    assert "a_again" not in text and text.count("same[a] PASSED") == 1
+    assert "claim same: refuted, expected proved" in text
+    assert "1 failed, 2 passed" in text
