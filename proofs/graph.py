@@ -43,6 +43,9 @@ from typing import Any
 
 import sympy as sp
 
+from . import certified
+from .numeric import decide
+
 Number = Any  # a sympy number (exact mode) or a Python float (float mode)
 
 
@@ -93,15 +96,10 @@ class Arith:
         """-1, 0 or 1 (exact values: decided at high precision, then exactly if close)."""
         if not self.exact:
             return (a > 0) - (a < 0)
-        if a.is_Rational:
-            return int(sp.sign(a))
-        v = sp.N(a, 60)
-        if abs(v) > sp.Float(10, 60) ** -40:
-            return 1 if v > 0 else -1
-        z = sp.simplify(a)
-        if z == 0:
-            return 0
-        raise GraphError(f"cannot decide the sign of {sp.sstr(a)}")
+        s = certified.sign(a)
+        if s is None:
+            raise GraphError(f"cannot decide the sign of {sp.sstr(a)}")
+        return s
 
     def compare(self, a: Number, b: Number) -> int:
         return self.sign(a - b)
@@ -467,10 +465,8 @@ def _compare(engine: Number, ref: sp.Expr, arith: Arith) -> str:
         d = sp.nsimplify(engine) - ref
         if d == 0 or sp.simplify(d) == 0:
             return "exact"
-        v = sp.N(d, 50)
-        if v.is_number and abs(v) < sp.Float(10, 50) ** -40 * (1 + abs(sp.N(ref, 50))):
-            return "numeric"
-        return "DISAGREES"
+        agree = decide(sp.Eq(sp.nsimplify(engine), ref, evaluate=False))
+        return "numeric" if agree else "DISAGREES"
     r = sp.N(ref, 30)
     if not r.is_real:
         return "DISAGREES"

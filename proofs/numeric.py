@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 import mpmath
 import sympy as sp
 
+from . import certified
 from .float64 import METHOD as FLOAT64_METHOD
 from .float64 import Float64
 from .forms import PSD, Convex
 from .substitute import Point, _is_int_key, instantiate
 
 DIGITS = 50
-_CLOSE = sp.Float(10, DIGITS) ** -35       # closer than this: equal
-_APART = sp.Float(10, DIGITS) ** -25       # farther than this: decisively different
 _LIMIT_CLOSE = sp.Float(10, DIGITS) ** -9  # limits are estimated, so coarser
 _LIMIT_APART = sp.Float(10, DIGITS) ** -4
 
@@ -42,6 +41,8 @@ def _number(expr: sp.Basic, digits: int) -> sp.Expr | None:
     if not getattr(val, "is_number", False) or val.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
         return None
     if val.has(sp.Limit, sp.Derivative, sp.Integral, sp.Sum):
+        return None
+    if any(f._prec <= 1 for f in val.atoms(sp.Float)):  # evalf lost every digit
         return None
     return val
 
@@ -108,70 +109,17 @@ def _put_unevaluated(expr: sp.Basic, mapping: dict) -> sp.Basic:
 
 
 def decide(rel: sp.Basic, digits: int = DIGITS, coarse: bool = False) -> bool | None:
-    """Truth of a relation between numbers: exact when sympy decides it, else numeric."""
+    """Truth of a relation between numbers: certified by ball arithmetic (True or False
+    only when the enclosures settle it; `proofs.certified`), None when it cannot tell.
+    `coarse` compares numeric estimates of limits with a tolerance instead. Equations
+    count as holding when both sides agree to `digits` - 10 digits (evidence, never a
+    proof: an exact zero can only be shown symbolically)."""
     if rel is sp.true or rel is True:
         return True
     if rel is sp.false or rel is False:
         return False
-    close, apart = (_LIMIT_CLOSE, _LIMIT_APART) if coarse else (_CLOSE, _APART)
     if isinstance(rel, sp.Rel):
-        lhs, rhs = rel.lhs, rel.rhs
-        if any(side in (sp.oo, -sp.oo) for side in (lhs, rhs)):
-            if not all(side.is_extended_real for side in (lhs, rhs)):
-                return None
-            if not all(side in (sp.oo, -sp.oo) or _number(side, digits) is not None
-                       for side in (lhs, rhs)):
-                return None
-            truth = type(rel)(lhs, rhs)  # sympy compares with an infinity exactly
-            return bool(truth) if isinstance(truth, sp.logic.boolalg.BooleanAtom) else None
-        if isinstance(lhs, sp.MatrixBase) or isinstance(rhs, sp.MatrixBase):
-            if not (isinstance(lhs, sp.MatrixBase) and isinstance(rhs, sp.MatrixBase)):
-                return None
-            if lhs.shape != rhs.shape or not isinstance(rel, sp.Eq):
-                return False if lhs.shape != rhs.shape else None
-            vals = [decide(sp.Eq(a, b, evaluate=False), digits, coarse)
-                    for a, b in zip(lhs, rhs, strict=True)]
-            return False if False in vals else (None if None in vals else True)
-        diff = lhs - rhs
-        if diff.is_Rational:  # exact
-            d = diff
-            exact = True
-        else:
-            d = _number(diff, digits)
-            exact = False
-            if d is None:
-                return None
-        scale = 1
-        if not exact:
-            sl, sr = _number(lhs, digits), _number(rhs, digits)
-            if sl is None or sr is None:
-                return None
-            scale = 1 + abs(sl) + abs(sr)
-            if not (sl.is_real and sr.is_real) and not isinstance(rel, (sp.Eq, sp.Ne)):
-                return None
-        size = abs(d)
-        if exact:
-            is_zero, is_apart = size == 0, size != 0
-        else:
-            is_zero, is_apart = size < close * scale, size > apart * scale
-            if not is_zero and not is_apart:
-                return None
-            if is_zero and not isinstance(rel, (sp.Eq, sp.Ne)) and not coarse:
-                # too close to call numerically: ask for an exact zero
-                z = diff.equals(0)
-                if z is None:
-                    return None
-                if z is False:
-                    return None
-        if isinstance(rel, sp.Eq):
-            return True if is_zero else False
-        if isinstance(rel, sp.Ne):
-            return False if is_zero else True
-        if not d.is_real:
-            return None
-        sign = 0 if is_zero else (1 if d > 0 else -1)
-        return {sp.StrictGreaterThan: sign > 0, sp.GreaterThan: sign >= 0,
-                sp.StrictLessThan: sign < 0, sp.LessThan: sign <= 0}.get(type(rel))
+        return _decide_relation(rel, digits, coarse)
     if isinstance(rel, (sp.And, sp.Or, sp.Not, sp.Implies, sp.Equivalent)):
         vals = [decide(a, digits, coarse) for a in rel.args]
         if isinstance(rel, sp.And):
@@ -191,57 +139,126 @@ def decide(rel: sp.Basic, digits: int = DIGITS, coarse: bool = False) -> bool | 
     return None
 
 
+_BY_SIGN = {sp.StrictGreaterThan: lambda s: s > 0, sp.GreaterThan: lambda s: s >= 0,
+            sp.StrictLessThan: lambda s: s < 0, sp.LessThan: lambda s: s <= 0,
+            sp.Equality: lambda s: s == 0, sp.Unequality: lambda s: s != 0}
+
+
+def _decide_relation(rel: sp.Rel, digits: int, coarse: bool) -> bool | None:
+    lhs, rhs = rel.lhs, rel.rhs
+    if any(side in (sp.oo, -sp.oo) for side in (lhs, rhs)):
+        if not all(side in (sp.oo, -sp.oo) or certified.enclose(side) is not None
+                   for side in (lhs, rhs)):
+            return None
+        truth = type(rel)(lhs, rhs)  # sympy compares with an infinity exactly
+        return bool(truth) if isinstance(truth, sp.logic.boolalg.BooleanAtom) else None
+    if isinstance(lhs, sp.MatrixBase) or isinstance(rhs, sp.MatrixBase):
+        if not (isinstance(lhs, sp.MatrixBase) and isinstance(rhs, sp.MatrixBase)):
+            return None
+        if lhs.shape != rhs.shape or not isinstance(rel, sp.Eq):
+            return False if lhs.shape != rhs.shape else None
+        vals = [decide(sp.Eq(a, b, evaluate=False), digits, coarse)
+                for a, b in zip(lhs, rhs, strict=True)]
+        return False if False in vals else (None if None in vals else True)
+    diff = lhs - rhs
+    if getattr(diff, "is_Rational", False):  # exact
+        return _BY_SIGN[type(rel)](int(sp.sign(diff)))
+    if coarse:
+        return _decide_coarse(rel, diff)
+    if isinstance(rel, (sp.Eq, sp.Ne)):
+        same = _agree(lhs, rhs, diff, digits)
+        return None if same is None else (same if isinstance(rel, sp.Eq) else not same)
+    if not (certified.has_real_value(lhs) and certified.has_real_value(rhs)):
+        return None  # an order needs two real numbers
+    s = certified.sign(diff)
+    return None if s is None else _BY_SIGN[type(rel)](s)
+
+
+def _agree(lhs: sp.Expr, rhs: sp.Expr, diff: sp.Expr, digits: int) -> bool | None:
+    """False when the balls of the two sides are certainly apart (real or complex), True
+    when the ball of their difference holds 0 and is narrower than 10^-(digits-10) of
+    their size, None otherwise."""
+    for complex_ in (False, True):
+        sizes = [certified.ball(side, lambda v: True, complex_) for side in (lhs, rhs)]
+        if None in sizes:
+            continue
+        tol = certified.tolerance([v for v, _bits in sizes], digits - 10)
+        got = certified.ball(diff, lambda v: certified.nonzero(v) or certified.radius(v) < tol,  # noqa: B023
+                             complex_)
+        if got is None:
+            continue
+        v = got[0]
+        if certified.nonzero(v):
+            return False
+        return True if certified.radius(v) < tol else None
+    return None
+
+
+def _decide_coarse(rel: sp.Rel, diff: sp.Expr) -> bool | None:
+    """Limit estimates against values: equal within 10^-9, apart beyond 10^-4."""
+    d, sl, sr = (_number(e, DIGITS) for e in (diff, rel.lhs, rel.rhs))
+    if d is None or sl is None or sr is None:
+        return None
+    scale = 1 + abs(sl) + abs(sr)
+    size = abs(d)
+    is_zero, is_apart = bool(size < _LIMIT_CLOSE * scale), bool(size > _LIMIT_APART * scale)
+    if isinstance(rel, (sp.Eq, sp.Ne)):
+        if not (is_zero or is_apart):
+            return None
+        return is_zero if isinstance(rel, sp.Eq) else not is_zero
+    if not (d.is_real and sl.is_real and sr.is_real) or not (is_zero or is_apart):
+        return None
+    return bool(_BY_SIGN[type(rel)](0 if is_zero else (1 if d > 0 else -1)))
+
+
 def _psd_at(m: sp.MatrixBase, digits: int) -> Outcome:
-    with mpmath.workdps(digits):
-        try:
-            entries = [[mpmath.mpf(sp.N(e, digits)) for e in row] for row in m.tolist()]
-        except (TypeError, ValueError):
-            return Outcome(None, note="matrix entries are not real numbers")
-        a = mpmath.matrix(entries)
-        sym = (a + a.T) * mpmath.mpf("0.5")
-        evals, evecs = mpmath.eigsy(sym)
-        k = min(range(len(evals)), key=lambda i: evals[i])
-        lo = evals[k]
-        if lo >= -mpmath.mpf(10) ** (-(digits - 15)):
-            return Outcome(True)
-        if lo < -mpmath.mpf(10) ** (-(digits - 25)):
-            v = [sp.Float(evecs[i, k], 20) for i in range(len(evals))]
-            return Outcome(False, {sp.Symbol("v"): sp.Matrix(v)},
-                           note=f"smallest eigenvalue {sp.Float(lo, 12)}")
-        return Outcome(None)
+    """Numbers for a PSD claim: a vector v with a certified negative vᵀMv refutes it; the
+    smallest eigenvalue (mpmath, a private context) not below -10^-(digits-15) is
+    agreement, never a proof."""
+    mp = mpmath.MPContext()
+    mp.dps = digits
+    try:
+        entries = [[mp.mpf(sp.N(e, digits)) for e in row] for row in m.tolist()]
+    except (TypeError, ValueError):
+        return Outcome(None, note="matrix entries are not real numbers")
+    a = mp.matrix(entries)
+    evals, evecs = mp.eigsy((a + a.T) * mp.mpf("0.5"))
+    k = min(range(len(evals)), key=lambda i: evals[i])
+    lo = evals[k]
+    if lo >= -mp.mpf(10) ** (-(digits - 15)):
+        return Outcome(True)
+    v = sp.Matrix([sp.Rational(sp.Float(evecs[i, k], 20)) for i in range(len(evals))])
+    form = (v.T * m * v)[0, 0]
+    if certified.sign(form) == -1:
+        return Outcome(False, {sp.Symbol("v"): v},
+                       note=f"vᵀMv = {certified.enclose(form).text()} < 0 "
+                            f"(smallest eigenvalue about {sp.Float(lo, 6)})")
+    return Outcome(None)
 
 
 def _convex_at(c: Convex, point: Point, rng: random.Random, digits: int) -> Outcome:
-    """Midpoint convexity on random pairs of the variables' domain: screened with mpmath
-    at 30 digits, and a violation confirmed by the exact-then-50-digit `decide`."""
+    """Midpoint convexity on random pairs of the variables' domain: a certified point
+    above the chord refutes it; agreement needs at least 4 pairs that could be evaluated."""
     from .points import kind_of, random_value  # local: points imports this module
 
     f = instantiate(c.expr, point)
     vs = c.variables
-    try:
-        fast = sp.lambdify(vs, f, modules="mpmath")
-    except Exception:
-        return Outcome(None, note="cannot evaluate the function")
+    held = 0
     for _ in range(16):
         u = {v: random_value(kind_of(v), rng) for v in vs}
         w = {v: random_value(kind_of(v), rng) for v in vs}
         mid = {v: (u[v] + w[v]) / 2 for v in vs}
-        with mpmath.workdps(30):
-            try:
-                vals = [fast(*[mpmath.mpf(sp.Rational(q[v]).p) / sp.Rational(q[v]).q
-                               for v in vs]) for q in (mid, u, w)]
-                gap = vals[0] - (vals[1] + vals[2]) / 2
-            except (TypeError, ValueError, ZeroDivisionError, OverflowError):
-                continue
-            if not isinstance(gap, mpmath.mpf) or gap <= mpmath.mpf(10) ** -20:
-                continue
-        lhs = f.xreplace(mid)
-        rhs = (f.xreplace(u) + f.xreplace(w)) / 2
-        if decide(sp.Le(lhs, rhs, evaluate=False), digits) is False:
+        values = [f.xreplace(q) for q in (mid, u, w)]
+        if not all(certified.has_real_value(v) for v in values):
+            continue  # outside the function's real domain
+        truth = decide(sp.Le(values[0], (values[1] + values[2]) / 2, evaluate=False), digits)
+        if truth is False:
             wit = {sp.Symbol(f"{v}_1"): u[v] for v in vs}
             wit.update({sp.Symbol(f"{v}_2"): w[v] for v in vs})
             return Outcome(False, wit, note="midpoint above the chord")
-    return Outcome(True)
+        held += truth is True
+    return Outcome(True) if held >= 4 else Outcome(None, note="too few pairs could be "
+                                                          "evaluated")
 
 
 def _numbers_in(statement: sp.Basic, point: Point, digits: int) -> tuple[sp.Basic, str]:

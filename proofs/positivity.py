@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from . import budget
+from . import budget, certified
 
 _MAX_DEPTH = 8
 
@@ -21,6 +21,19 @@ def _leaf(e: sp.Expr, strict: bool) -> str | None:
     if not strict and e.is_nonnegative:
         return f"${sp.latex(e)} \\ge 0$" if not e.is_number else f"{sp.sstr(e)} >= 0"
     return None
+
+
+def number_sign_reason(e: sp.Expr, strict: bool) -> str | None:
+    """Why the number `e` is > 0 (or >= 0): its certified enclosure (ball arithmetic),
+    or an exact zero; None when the enclosure does not settle it."""
+    enc = certified.enclose(e)
+    if enc is None or enc.sign is None or enc.sign < 0 or (strict and enc.sign == 0):
+        return None
+    if e.is_Rational:
+        return f"{sp.sstr(e)} > 0" if enc.sign > 0 else f"{sp.sstr(e)} = 0"
+    if enc.sign == 0:
+        return f"${sp.latex(e)} = 0$ exactly"
+    return f"${sp.latex(e)} \\in {enc.latex()}$ (certified enclosure), so it is positive"
 
 
 _MEMO: dict[tuple[sp.Basic, bool, int], str | None] = {}
@@ -44,15 +57,7 @@ def sign_reason(e: sp.Expr, strict: bool = True, depth: int = 0) -> str | None:
 
 def _sign_reason(e: sp.Expr, strict: bool, depth: int) -> str | None:
     if e.is_number:
-        if e.is_extended_real is False:
-            return None
-        try:
-            val = sp.N(e, 30)
-        except Exception:
-            return None
-        if val.is_Number and ((val > 1e-20) if strict else (val >= 0 and e.is_nonnegative)):
-            return f"{sp.sstr(e)} ≈ {sp.N(e, 6)} > 0" if strict else f"{sp.sstr(e)} ≥ 0"
-        return None
+        return number_sign_reason(e, strict)
     leaf = _leaf(e, strict)
     if leaf:
         return "sign from the assumptions"

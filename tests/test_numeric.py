@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import flint
 import sympy as sp
 
 from proofs import PSD, Convex
+from proofs.certified import flint_precision
 from proofs.numeric import decide, evaluate, numeric_limit
 
 x, a, b = sp.symbols("x a b", real=True)
@@ -22,7 +24,19 @@ def test_tiny_but_real_differences_count() -> None:
 
 
 def test_too_close_to_call_is_unknown() -> None:
-    assert decide(sp.Gt(sp.Float("1e-40", 60), 0, evaluate=False)) is None
+    # e^100000 against a rational 10^-10 above it: resolving the sign needs about
+    # 144,000 bits, past the precision cap, so the answer is "unknown", not a guess
+    with flint_precision(160_000):
+        top = flint.arb(10) ** 10 * flint.arb(100000).exp()
+        numerator = int(top.floor().unique_fmpz()) + 1
+    near = sp.Rational(numerator, 10**10)
+    assert decide(sp.Gt(sp.exp(100000) - near, 0, evaluate=False)) is None
+    assert decide(sp.Lt(sp.exp(100000) - near, 0, evaluate=False)) is None
+
+
+def test_floats_are_their_exact_binary_values() -> None:
+    assert decide(sp.Gt(sp.Float("1e-40", 60), 0, evaluate=False)) is True
+    assert decide(sp.Eq(sp.Float(0.5), sp.Rational(1, 2), evaluate=False)) is True
 
 
 def test_limit_estimates_do_not_become_exact_comparisons() -> None:
