@@ -73,11 +73,18 @@ def edge_values(kind: str) -> list[sp.Expr]:
     return list(_REAL_EDGES)
 
 
-def random_value(kind: str, rng: random.Random) -> sp.Expr:
-    """A random exact number of the domain, of moderate size."""
-    den = rng.choice([1, 2, 3, 4, 5, 7, 8, 10])
-    num = rng.randint(1, 5 * den)
-    mag = sp.Rational(num, den)
+_WIDE_DENOMINATORS = (7, 1000, 65537, 999_983, 10**9 + 7)
+
+
+def random_value(kind: str, rng: random.Random, wide: bool = False) -> sp.Expr:
+    """A random exact number of the domain: of moderate size, or with `wide` a large
+    denominator and a magnitude anywhere from 10^-6 to 10^6."""
+    if wide and kind not in ("posint", "natint", "int"):
+        den = rng.choice(_WIDE_DENOMINATORS)
+        mag = sp.Rational(rng.randint(1, 10 * den), den) * sp.Integer(10) ** rng.randint(-6, 5)
+    else:
+        den = rng.choice([1, 2, 3, 4, 5, 7, 8, 10])
+        mag = sp.Rational(rng.randint(1, 5 * den), den)
     if kind in ("posint",):
         return sp.Integer(rng.randint(1, 6))
     if kind == "natint":
@@ -261,6 +268,31 @@ class Sampler:
             out.append({d: sp.Integer(k) for d in self.shape.dims})
         return out
 
+    def large_dims(self) -> list[dict[sp.Symbol, sp.Expr]]:
+        """Dimensions past the small ones: every n up to 12, some up to 50, two random
+        ones up to 200 (a claim about all n can fail first at n = 11 or n = 31)."""
+        if not self.shape.dims:
+            return []
+        sizes = [*range(self.max_dim + 1, 13), 16, 20, 24, 31, 40, 50,
+                 *sorted(self.rng.sample(range(51, 201), 2))]
+        return [{d: sp.Integer(k) for d in self.shape.dims} for k in sizes]
+
+    def points_at(self, dims0: dict[sp.Symbol, sp.Expr], fixed: Point | None = None,
+                  wide: bool = False, tries: int = 40) -> Point | None:
+        """One random point meeting every assumption with the dimensions `dims0` and the
+        values `fixed` (a landmark of a proof, say)."""
+        for _ in range(tries):
+            budget.check()
+            dims = self._integers(dims0)
+            if dims is None:
+                return None
+            cand = {v: random_value(kind_of(v), self.rng, wide)
+                    for v in self._variables(dims) if v not in (fixed or {})}
+            pt = self._complete({**dims, **cand, **(fixed or {})})
+            if pt is not None:
+                return pt
+        return None
+
     def _complete(self, point: Point) -> Point | None:
         fixed = self._fixed(point)
         point = _solve_equalities(self.given, point, fixed)
@@ -308,8 +340,10 @@ class Sampler:
                 if count >= limit:
                     return
 
-    def random_points(self, count: int, tries: int = 4000) -> Iterator[Point]:
-        """Random points that satisfy every assumption (rejection sampling)."""
+    def random_points(self, count: int, tries: int = 4000, wide: bool = False
+                      ) -> Iterator[Point]:
+        """Random points that satisfy every assumption (rejection sampling); `wide`: see
+        `random_value`."""
         made = 0
         dim_options = self.dim_choices()
         for _ in range(tries):
@@ -320,7 +354,7 @@ class Sampler:
             variables = self._variables(dims)
             if not variables and not dims:
                 count = 1  # nothing to vary: one point says it all
-            cand = {v: random_value(kind_of(v), self.rng) for v in variables}
+            cand = {v: random_value(kind_of(v), self.rng, wide) for v in variables}
             pt = self._complete({**dims, **cand})
             if pt is None:
                 continue

@@ -15,9 +15,30 @@ import sympy as sp
 
 from . import budget
 from .forms import PSD, Convex
-from .verdict import Proof, Step
+from .verdict import Proof, Scope, Step
 
 MAX_DEPTH = 6
+
+
+class Trail:
+    """The scopes of the subproofs found while a tactic runs, so that a proof built on a
+    partial subproof (n = 1..8 only, points excluded) is partial too, whether or not the
+    tactic passes the subproof's scope on. Shared by a goal and all its subgoals."""
+
+    def __init__(self) -> None:
+        self.records: list[Scope] = []
+
+    def mark(self) -> int:
+        return len(self.records)
+
+    def reset(self, mark: int) -> None:
+        del self.records[mark:]
+
+    def since(self, mark: int) -> Scope:
+        out = Scope()
+        for s in self.records[mark:]:
+            out = out.merge(s)
+        return out
 
 
 class Decline(Exception):  # noqa: N818 - a tactic's polite "no"
@@ -33,6 +54,7 @@ class Goal:
     hints: tuple[Any, ...] = ()
     depth: int = 0
     avoid: tuple[str, ...] = ()  # tactics that would undo the move that made this goal
+    trail: Trail = field(default_factory=Trail, compare=False, repr=False)
 
     @property
     def kind(self) -> str:
@@ -93,33 +115,49 @@ class Attempt:
 
 
 def solve(goal: Goal, attempt: Attempt | None = None) -> Proof | None:
-    """Try every tactic for the goal's kind, cheapest first; the first proof wins."""
+    """Try every tactic for the goal's kind, cheapest first; the first proof wins. Its
+    scope holds the scopes of every subproof the winning tactic found (`Trail`)."""
     from . import tactics  # noqa: F401 - registers the tactics
 
     if goal.depth > MAX_DEPTH:
         return None
     kind = goal.kind
+    trail = goal.trail
     for t in REGISTRY:
         if kind not in t.kinds or t.name in goal.avoid:
             continue
         budget.check()
+        mark = trail.mark()
         try:
             proof = t.fn(goal)
         except Decline as why:
+            trail.reset(mark)
             if attempt is not None and goal.depth == 0:
                 attempt.declined.append(f"{t.name}: {why}")
             continue
         except budget.BudgetExceeded:
+            trail.reset(mark)
             raise
         except (RecursionError, MemoryError):
+            trail.reset(mark)
             continue
         except Exception as exc:  # sympy raising on an odd input: decline
+            trail.reset(mark)
             if attempt is not None and goal.depth == 0:
-                attempt.declined.append(f"{t.name}: {type(exc).__name__}")
+                attempt.declined.append(f"{t.name}: {_reason(exc)}")
             continue
         if proof is not None:
-            return proof
+            scope = trail.since(mark).merge(proof.scope)
+            trail.reset(mark)
+            trail.records.append(scope)
+            return replace(proof, scope=scope)
+        trail.reset(mark)
     return None
+
+
+def _reason(exc: Exception) -> str:
+    """A tactic's failure in words a user can read (no internal exception names)."""
+    return "sympy could not handle an expression on the way"
 
 
 def sub_steps(steps: tuple[Step, ...] | list[Step], extra: int = 1) -> tuple[Step, ...]:

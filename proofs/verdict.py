@@ -42,11 +42,49 @@ def note(text: str) -> Step:
 
 
 @dataclass(frozen=True)
+class Scope:
+    """What a proof covers, as data: every case the assumptions allow unless `only` names
+    the cases it reached ("n = 1..8"); `excluded` holds the conditions, such as
+    `Ne(x, 1)`, outside which the statement is undefined and was not shown; `landmarks`
+    the values of variables that a move relied on (a minimum's location), which the
+    numeric cross-check visits."""
+
+    only: str = ""
+    excluded: tuple[sp.Basic, ...] = ()
+    landmarks: tuple[tuple[sp.Basic, sp.Expr], ...] = ()  # values a move relied on
+
+    @property
+    def complete(self) -> bool:
+        """Covers every case the assumptions allow (points where it is undefined aside)."""
+        return not self.only
+
+    def merge(self, other: Scope) -> Scope:
+        only = "; ".join(dict.fromkeys(x for x in (self.only, other.only) if x))
+        excluded = tuple(dict.fromkeys(self.excluded + other.excluded))
+        return Scope(only, excluded, tuple(dict.fromkeys(self.landmarks + other.landmarks)))
+
+    def where(self) -> str:
+        """'where both sides are defined (x ≠ 1)', or '' when nothing is excluded."""
+        if not self.excluded:
+            return ""
+        return "where both sides are defined (" + ", ".join(
+            _condition_text(c) for c in self.excluded) + ")"
+
+
+def _condition_text(c: sp.Basic) -> str:
+    if isinstance(c, sp.Ne):
+        return f"{sp.sstr(c.lhs)} ≠ {sp.sstr(c.rhs)}"
+    return sp.sstr(c)
+
+
+@dataclass(frozen=True)
 class Proof:
-    """What a tactic returns when it succeeds: its steps and a name for the method."""
+    """What a tactic returns when it succeeds: its steps, a name for the method, and
+    what it covers."""
 
     method: str
     steps: tuple[Step, ...] = ()
+    scope: Scope = Scope()
 
 
 @dataclass(frozen=True)
@@ -61,6 +99,7 @@ class Verdict:
     counterexample: dict[sp.Basic, Any] | None = None
     seconds: float = 0.0
     checks: int = 0
+    scope: Scope = Scope()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
@@ -78,6 +117,8 @@ class Verdict:
     def summary(self) -> str:
         """One line: status, method or reason, counterexample."""
         text = self.status
+        if self.status == "proved" and self.scope.where():
+            text += " " + self.scope.where()
         if self.status == "proved" and self.method:
             text += f" ({self.method})"
         elif self.reason:

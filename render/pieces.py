@@ -14,7 +14,6 @@ from .latex_printer import latex
 
 OPS = {"=": "=", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge", "==": "=", "!=": r"\ne"}
 MAX_STEPS = 14
-_BOUNDED_N = re.compile(r"n\s*(?:≤|<=|\\le)\s*(\d+)|n\s*=\s*1\s*\.\.\s*(\d+)")
 
 
 def op_tex(op: str) -> str:
@@ -22,15 +21,17 @@ def op_tex(op: str) -> str:
 
 
 def scope(v: Verdict) -> str:
-    """For a proof over a dimension: "for all n" or "checked for n ≤ 8" (from method)."""
-    text = f"{v.method} {v.reason}"
-    m = _BOUNDED_N.search(text)
-    if m:
-        return f"checked for n ≤ {m.group(1) or m.group(2)} only, not proved for all n"
+    """What the verdict covers, in words: "checked for n = 1..8 only, not proved for all
+    n", "for all n", "where both sides are defined (x ≠ 1)", or ""."""
+    if not v.scope.complete:
+        return f"checked for {v.scope.only} only, not proved for all n"
+    parts = []
     if v.status == "proved" and any(isinstance(a, (sp.Sum, sp.Product, sp.Indexed))
                                     for a in sp.preorder_traversal(v.claim.statement)):
-        return "for all n"
-    return ""
+        parts.append("for all n")
+    if v.status == "proved" and v.scope.where():
+        parts.append(v.scope.where())
+    return ", ".join(parts)
 
 
 def counterexample_tex(v: Verdict) -> str:

@@ -185,13 +185,15 @@ def test_hessian_form_steps_read_like_the_mathematics() -> None:
     assert "square" in steps[1].why and "using" in steps[1].why
 
 
-def test_fallback_says_checked_for_small_n() -> None:
+def test_fallback_for_small_n_is_not_a_proof() -> None:
     """Reversing the order of summation is out of the normal form's reach: the fallback
-    proves each n = 1..8 and says it is not a proof for all n."""
+    proves each n = 1..8, which is data on the verdict (scope) and never "proved"."""
     claim = Claim("sum-reversed", sp.Eq(sp.Sum(x[n + 1 - i], (i, 1, n)),
                                         sp.Sum(x[i], (i, 1, n))))
     verdict = prove(claim, budget=BUDGET)
-    assert verdict.status == "proved"
+    assert verdict.status == "undecided"
+    assert verdict.scope.only == "n = 1..8" and not verdict.scope.complete
+    assert verdict.reason.startswith("checked for n = 1..8 only")
     assert "checked for n ≤ 8 (not for all n)" in verdict.method
 
 

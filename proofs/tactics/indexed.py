@@ -31,7 +31,7 @@ from ..indexed_sums import (
 from ..positivity import sign_reason
 from ..search import Decline, Goal, solve, tactic
 from ..substitute import expand_sums
-from ..verdict import Proof, Step, note, rel
+from ..verdict import Proof, Scope, Step, note, rel
 from .identity import NORMAL_FORMS, zero_by
 from .inequality import op_of, oriented
 
@@ -432,4 +432,5 @@ def each_dimension(goal: Goal) -> Proof | None:
                  + "; ".join(dict.fromkeys(methods)) + ")",
                  (note(f"{FALLBACK_METHOD}: the claim was proved for each n = 1..{MAX_N} "
                        "separately, with every index in its range; it is not a proof "
-                       "for all n."),))
+                       "for all n."),),
+                 scope=Scope(only=f"{sp.sstr(n)} = 1..{MAX_N}"))

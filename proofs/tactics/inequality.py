@@ -11,9 +11,10 @@ import sympy as sp
 
 from .. import budget
 from ..cases import embody_order
+from ..domain import smooth_reason
 from ..positivity import sign_reason
 from ..search import Decline, Goal, solve, sub_steps, tactic
-from ..verdict import Proof, Step, case, rel
+from ..verdict import Proof, Scope, Step, case, note, rel
 
 _GT = {sp.StrictGreaterThan: True, sp.GreaterThan: False}
 _LT = {sp.StrictLessThan: True, sp.LessThan: False}
@@ -300,8 +301,9 @@ def single_minimum(goal: Goal) -> Proof | None:
     if len(xs) != 1 or not xs[0].is_real or goal.given:
         raise Decline("not a one-variable inequality over a real variable")
     x = xs[0]
-    if g.has(sp.Abs, sp.Max, sp.Min, sp.Piecewise, sp.sign, sp.Heaviside, sp.floor, sp.ceiling):
-        raise Decline("not differentiable everywhere")
+    smooth = smooth_reason(g, x)
+    if smooth is None:  # side condition of the move: no pole, jump or kink anywhere
+        raise Decline("not shown to be differentiable on the whole domain")
     domain = sp.Interval.open(0, sp.oo) if x.is_positive else sp.S.Reals
     dg = sp.diff(g, x)
     crit = sp.solveset(dg, x, domain)
@@ -322,10 +324,12 @@ def single_minimum(goal: Goal) -> Proof | None:
     if not why_c:
         raise Decline("the value at the minimum does not have the needed sign")
     return Proof("one-variable minimum", (
+        note(f"the difference is differentiable for every {x} the assumptions allow "
+             f"({smooth})"),
         rel(sp.Derivative(g, x), "=", dg, "differentiate"),
         Step(lhs=x, op="=", rhs=c, why="the only real zero of the derivative"),
         rel(dg.xreplace({x: c + t}), ">", 0, "right of it, for t > 0"),
         rel(dg.xreplace({x: left_x}), "<", 0, "left of it, for t > 0"),
         rel(g, ">=", gc, "so the minimum is taken at that point"),
         rel(gc, op_of(strict), 0, why_c),
-    ))
+    ), scope=Scope(landmarks=((x, c),)))
