@@ -132,8 +132,23 @@ def collect_claims(target: str) -> tuple[Claim, ...]:
 
 
 def collect_all(targets: Iterable[str]) -> tuple[Claim, ...]:
-    """The claims of every target, in the order given."""
+    """The claims of every target, in the order given (a claim object imported by two
+    targets counts once); CollectError when two claims that differ share a name, since
+    names are what verdicts, anchors and --only refer to."""
     out: list[Claim] = []
+    where: dict[str, tuple[Claim, str]] = {}
     for target in targets:
-        out.extend(collect_claims(target))
+        for claim in collect_claims(target):
+            if claim.name in where:
+                first, origin = where[claim.name]
+                if first is claim:
+                    continue
+                if first == claim:  # the same statement under the same name: no clash
+                    out.append(claim)
+                    continue
+                places = f"both in {target}" if origin == target else f"{origin} and {target}"
+                raise CollectError(f"two different claims are named {claim.name!r} "
+                                   f"({places}); give each a name of its own")
+            where[claim.name] = (claim, target)
+            out.append(claim)
     return tuple(out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from importlib import import_module
 
@@ -23,6 +24,18 @@ exit status: 0 every claim as expected, 1 some claim not as expected, 2 bad usag
 
 class UsageError(Exception):
     """Bad input from the user: printed as one line, exit status 2."""
+
+
+def seconds(text: str) -> float:
+    """An argparse type: a positive, finite number of seconds (a budget)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive, finite number of seconds, "
+                                         f"got {text!r}")
+    return value
 
 
 class _Parser(argparse.ArgumentParser):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from proofs import Sheet, Verdict
 
-from ..cli import UsageError
+from ..cli import UsageError, seconds
 from ..progress import Progress
 
 FORMATS = ("tex", "pdf", "md")
@@ -28,7 +28,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="comma-separated formats among tex,pdf,md (default all)")
     p.add_argument("--only", default=None, metavar="SOURCE-PREFIX",
                    help="only the exercises whose source (or sheet name) starts with this")
-    p.add_argument("--budget", type=float, default=20.0, metavar="S",
+    p.add_argument("--budget", type=seconds, default=20.0, metavar="S",
                    help="seconds allowed per claim (default 20)")
     p.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="processes proving claims (default 1; with more, sympy may print "

@@ -12,7 +12,7 @@ import sympy as sp
 from proofs import Claim, Verdict
 from proofs.parallel import default_jobs, prove_many
 
-from ..cli import UsageError
+from ..cli import UsageError, seconds
 from ..progress import Progress
 
 
@@ -26,7 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("targets", nargs="*", metavar="PATH_OR_MODULE",
                    help="a .py file or a dotted module name (default: the catalog)")
     p.add_argument("--json", action="store_true", help="print a JSON array instead of lines")
-    p.add_argument("--budget", type=float, default=20.0, metavar="S",
+    p.add_argument("--budget", type=seconds, default=20.0, metavar="S",
                    help="seconds allowed per claim (default 20)")
     p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                    help="claims proved in parallel processes (default: number of cores)")
@@ -56,10 +56,11 @@ def verdict_line(v: Verdict) -> str:
 
 
 def check_claims(claims: tuple[Claim, ...], budget: float, jobs: int = 1) -> list[Verdict]:
-    """The verdicts of `claims`, in their order, proved in `jobs` processes."""
+    """The verdicts of `claims`, in their order, proved in `jobs` worker processes (at
+    least one, so that a claim that exits the process cannot pass for a success)."""
     progress = Progress(len(claims), "checking")
     try:
-        return prove_many(claims, budget, jobs, progress.advance)
+        return prove_many(claims, budget, jobs, progress.advance, isolate=True)
     finally:
         progress.close()
 
@@ -105,8 +106,6 @@ def gather(targets: list[str]) -> tuple[Claim, ...]:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.budget <= 0:
-        raise UsageError(f"--budget must be positive, got {args.budget:g}")
     jobs = default_jobs() if args.jobs is None else args.jobs
     if jobs < 1:
         raise UsageError(f"--jobs must be at least 1, got {jobs}")

@@ -8,7 +8,7 @@ from typing import Any
 
 from proofs import Claim, Derivation, prove
 
-from ..cli import UsageError
+from ..cli import UsageError, seconds
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -21,7 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("name", metavar="NAME", help="the claim's name (see 'qedsheet list')")
     p.add_argument("--format", choices=("tex", "md"), default="md",
                    help="LaTeX or Markdown (default md)")
-    p.add_argument("--budget", type=float, default=20.0, metavar="S",
+    p.add_argument("--budget", type=seconds, default=20.0, metavar="S",
                    help="seconds allowed for the proof (default 20)")
     p.set_defaults(run=run)
 
