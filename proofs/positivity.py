@@ -23,6 +23,22 @@ def _leaf(e: sp.Expr, strict: bool) -> str | None:
     return None
 
 
+def known_sign(e: sp.Expr) -> int | None:
+    """1, -1 or 0 when the sign of `e` is the same for every value the assumptions allow:
+    certified for numbers (ball arithmetic), sympy's assumptions for expressions with
+    symbols; None otherwise. The one way tactics ask for the sign of a number."""
+    e = sp.sympify(e)
+    if e.is_number:
+        return certified.sign(e)
+    if e.is_zero:
+        return 0
+    if e.is_positive:
+        return 1
+    if e.is_negative:
+        return -1
+    return None
+
+
 def number_sign_reason(e: sp.Expr, strict: bool) -> str | None:
     """Why the number `e` is > 0 (or >= 0): its certified enclosure (ball arithmetic),
     or an exact zero; None when the enclosure does not settle it."""
@@ -142,10 +158,11 @@ def _exp_against_const_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
     if not isinstance(core, sp.exp):
         return None
     u = core.args[0]
-    if coeff.is_positive and c.is_negative:
+    signs = known_sign(coeff), known_sign(c)
+    if signs == (1, -1):
         if sign_reason(u - sp.log(-c / coeff), strict, depth + 1):
             return "exp is increasing: exp(u) > c when u > log(c)"
-    elif coeff.is_negative and c.is_positive:
+    elif signs == (-1, 1):
         if sign_reason(sp.log(c / -coeff) - u, strict, depth + 1):
             return "exp is increasing: c - exp(u) > 0 when u < log(c)"
     return None
@@ -171,7 +188,7 @@ def _split_constant_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
     if len(rest) < 2 or not consts:
         return None
     c = sp.Add(*consts)
-    if not c.is_positive:
+    if known_sign(c) != 1:
         return None
     share = c / len(rest)
     if all(sign_reason(share + t, strict, depth + 1) for t in rest):

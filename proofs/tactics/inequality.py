@@ -12,7 +12,7 @@ import sympy as sp
 from .. import budget
 from ..cases import embody_order
 from ..domain import smooth_reason
-from ..positivity import sign_reason
+from ..positivity import known_sign, sign_reason
 from ..search import Decline, Goal, solve, sub_steps, tactic
 from ..verdict import Proof, Scope, Step, case, note, rel
 
@@ -268,9 +268,9 @@ def isolate_log_or_exp(goal: Goal) -> Proof | None:
         if got is None or got[2] == 0:
             continue
         k, core, r = got
-        if k.is_positive:
+        if known_sign(k) == 1:
             new = make(core, sp.expand(-r / k), strict)
-        elif k.is_negative:
+        elif known_sign(k) == -1:
             new = make(sp.expand(r / -k), core, strict)
         else:
             continue
@@ -285,7 +285,7 @@ def isolate_log_or_exp(goal: Goal) -> Proof | None:
 def _left_points(x: sp.Symbol, c: sp.Expr, s: sp.Dummy) -> sp.Expr | None:
     """A parametrisation by s > 0 of the variable's domain left of c."""
     if x.is_positive:
-        return c / (1 + s) if c.is_positive else None
+        return c / (1 + s) if known_sign(c) == 1 else None
     if x.is_nonnegative or x.is_nonpositive or x.is_negative:
         return None
     return c - s

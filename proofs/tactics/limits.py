@@ -22,7 +22,7 @@ import sympy as sp
 from .. import budget
 from ..cases import embody_order, fresh, solve_into
 from ..hints import Squeeze
-from ..positivity import sign_reason
+from ..positivity import known_sign, sign_reason
 from ..search import Decline, Goal, solve, sub_steps, tactic
 from ..verdict import Proof, Step, case, note, rel
 from .inequality import split_max_min
@@ -189,7 +189,7 @@ class Algebra:
     # signs -----------------------------------------------------------------------
     def sign_of(self, v: sp.Expr) -> int:
         """Sign of a finite value free of t; NeedSign when the assumptions do not fix it."""
-        if v == 0 or v.is_zero:
+        if v == 0 or known_sign(v) == 0:
             return 0
         if v in self.signs:
             return self.signs[v]

@@ -23,7 +23,7 @@ import sympy as sp
 
 from .. import budget
 from ..forms import PSD, Convex
-from ..positivity import sign_reason
+from ..positivity import known_sign, sign_reason
 from ..search import Decline, Goal, solve, sub_steps, tactic
 from ..verdict import Proof, Step, note, rel
 
@@ -110,7 +110,7 @@ def _from_given(e: sp.Expr, given: tuple[sp.Basic, ...]) -> str | None:
         if d == 0:
             continue
         ratio = sp.cancel(sp.expand(e) / d)
-        if ratio.is_number and ratio.is_positive:
+        if ratio.is_number and known_sign(ratio) == 1:
             return f"from the assumption {sp.sstr(g)}"
     return None
 
