@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import mpmath
 import sympy as sp
 
-from . import certified
+from . import balls, budget, certified
 from .float64 import METHOD as FLOAT64_METHOD
 from .float64 import Float64
 from .forms import PSD, Convex
@@ -291,10 +292,88 @@ def _numbers_in(statement: sp.Basic, point: Point, digits: int) -> tuple[sp.Basi
     return instantiate(statement, point), ""
 
 
+@lru_cache(maxsize=1024)
+def _differentiated(side: sp.Basic) -> sp.Basic:
+    """A side with its derivatives (and values at points) taken symbolically, for every
+    n at once: once per side, not once per point."""
+    if not side.has(sp.Derivative, sp.Subs):
+        return side
+    return side.replace(lambda e: isinstance(e, (sp.Derivative, sp.Subs)), lambda e: e.doit())
+
+
+_NOT_IN_PLACE = (sp.Limit, sp.Integral, PSD, Convex)
+_UNHANDLED = _NOT_IN_PLACE + (sp.Derivative, sp.Subs)
+
+
+def _fast_truth(statement: sp.Basic, point: Point, digits: int) -> tuple[bool, bool | None]:
+    """(handled, truth): the statement decided from the balls of its sides evaluated at
+    the point in place (`proofs.balls`; sums in n dimensions are never written out).
+    Not handled: limits, matrices, unknown functions, and ties that only an exact
+    symbolic zero can settle."""
+    if isinstance(statement, (sp.And, sp.Or, sp.Not)):
+        parts = [_fast_truth(a, point, digits) for a in statement.args]
+        if not all(h for h, _t in parts):
+            return False, None
+        vals = [t for _h, t in parts]
+        if isinstance(statement, sp.Not):
+            return True, None if vals[0] is None else not vals[0]
+        if isinstance(statement, sp.And):
+            return True, False if False in vals else (None if None in vals else True)
+        return True, True if True in vals else (None if None in vals else False)
+    if not isinstance(statement, sp.Rel) or statement.has(*_NOT_IN_PLACE) or any(
+            isinstance(side, sp.MatrixBase) for side in statement.args):
+        return False, None
+    try:
+        lhs, rhs = (_differentiated(side) for side in (statement.lhs, statement.rhs))
+    except Exception:
+        return False, None
+    if lhs.has(*_UNHANDLED) or rhs.has(*_UNHANDLED):
+        return False, None
+    env = balls.environment(point)
+    equation = isinstance(statement, (sp.Eq, sp.Ne))
+    tie = False
+    for complex_ in ((False, True) if equation else (False,)):
+        for bits in certified.BITS:
+            budget.check()
+            try:
+                lv = balls.evaluate(lhs, bits, complex_, env)
+                rv = balls.evaluate(rhs, bits, complex_, env)
+            except balls.Unknown:
+                return False, None  # sympy may know the function: its own route
+            except balls.Undefined:
+                break  # no value of this kind: try complex values, or unknown
+            if lv is None or rv is None:
+                continue
+            d = lv - rv
+            if equation:
+                if balls.nonzero(d):
+                    return True, not isinstance(statement, sp.Eq)
+                if certified.radius(d) < certified.tolerance([lv, rv], digits - 10):
+                    return True, isinstance(statement, sp.Eq)
+                continue
+            s = balls.sign_of_ball(d)
+            if s is not None:
+                return True, _BY_SIGN[type(statement)](s)
+            tie = certified.radius(d) < certified.tolerance([lv, rv], digits - 10)
+            if tie:
+                break
+        else:
+            continue
+        if tie:
+            break
+    return (False, None) if tie else (True, None)
+
+
 def evaluate(statement: sp.Basic, point: Point, rng: random.Random | None = None,
-             digits: int = DIGITS) -> Outcome:
-    """Truth of `statement` at `point` (assumptions are the caller's business)."""
+             digits: int = DIGITS, fast: bool = True) -> Outcome:
+    """Truth of `statement` at `point` (assumptions are the caller's business). `fast`
+    decides from balls evaluated in place where it can; without it (or where it cannot)
+    the statement is instantiated by sympy first: two independent routes."""
     rng = rng or random.Random(0)
+    if fast:
+        handled, truth = _fast_truth(statement, point, digits)
+        if handled:
+            return Outcome(truth)
     if isinstance(statement, Float64):  # about float64 itself: run it (no real numbers)
         holds, text = statement.check()
         wit = {} if holds else {sp.Symbol("float64_result"): statement.result_expr()}

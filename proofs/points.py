@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import sympy as sp
 
 from . import budget
-from .numeric import decide
-from .substitute import _is_int_key, expand_sums, instantiate
+from .balls import Undefined, indexed_atoms
+from .substitute import _is_int_key, instantiate
 
 Point = dict[sp.Basic, sp.Expr]
 
@@ -139,22 +139,18 @@ def shape_of(exprs: list[sp.Basic]) -> Shape:
                  tuple(sorted(bases, key=key)))
 
 
-def satisfies(given: tuple[sp.Basic, ...], point: Point,
-              fixed: dict[sp.Basic, sp.Basic] | None = None) -> bool:
-    """True when every relation of `given` holds at `point` (undecidable counts as no).
-    `fixed` may hold each relation already instantiated at the integer variables of
-    `point` (the same integers), which saves expanding its sums again."""
-    rest = {k: sp.sympify(v) for k, v in point.items() if not _is_int_key(k)}
+def satisfies(given: tuple[sp.Basic, ...], point: Point) -> bool:
+    """True when every relation of `given` certainly holds at `point` (undecidable counts
+    as no)."""
+    from .numeric import evaluate  # numeric imports this module's neighbours
+
     for g in given:
         try:
-            if fixed is not None and g in fixed:
-                inst = fixed[g]
-                v = decide(expand_sums(inst.xreplace(rest)) if rest else inst)
-            else:
-                v = decide(instantiate(g, point))
+            if evaluate(g, point).truth is not True:
+                return False
+        except budget.BudgetExceeded:
+            raise
         except Exception:
-            return False
-        if v is not True:
             return False
     return True
 
@@ -172,7 +168,7 @@ def _linear_root(eq: sp.Expr, var: sp.Basic) -> sp.Expr | None:
 def _solve_equalities(given: tuple[sp.Basic, ...], point: Point,
                       fixed: dict[sp.Basic, sp.Basic] | None = None) -> Point:
     """Make equality assumptions hold by solving each for one of its (linear) variables.
-    `fixed`: as for `satisfies`."""
+    `fixed` may hold each equation already instantiated at the integer variables."""
     out = dict(point)
     ints = {k: v for k, v in out.items() if _is_int_key(k)}
     for g in given:
@@ -211,17 +207,19 @@ class Sampler:
         self._fixed_cache: dict[frozenset, dict[sp.Basic, sp.Basic]] = {}
 
     def _fixed(self, point: Point) -> dict[sp.Basic, sp.Basic]:
-        """Each relation of `given` instantiated at the integer variables of `point`
-        (computed once per choice of integers)."""
+        """Each equation of `given` instantiated at the integer variables of `point`
+        (computed once per choice of integers), for `_solve_equalities`."""
         ints = {k: v for k, v in point.items() if _is_int_key(k)}
         key = frozenset(ints.items())
         if key not in self._fixed_cache:
             fixed = {}
             for g in self.given:
+                if not isinstance(g, sp.Eq):
+                    continue
                 try:
                     fixed[g] = instantiate(g, ints)
                 except Exception:
-                    continue  # `satisfies` instantiates it again and says no
+                    continue  # `satisfies` says no
             self._fixed_cache[key] = fixed
         return self._fixed_cache[key]
 
@@ -234,11 +232,14 @@ class Sampler:
             return self._var_cache[key]
         variables: set[sp.Basic] = {s for s in self.shape.plain if not s.is_integer}
         if self.shape.bases:
+            known = {k: int(v) for k, v in ints.items()}
             for e in self.exprs:
                 for piece in _pieces(e):
-                    for a in instantiate(piece, ints).atoms(sp.Indexed):
-                        if all(i.is_number for i in a.indices):
-                            variables.add(a)
+                    try:
+                        variables |= indexed_atoms(piece, known)
+                    except Undefined:  # an index the walk cannot follow: write it out
+                        variables |= {a for a in instantiate(piece, ints).atoms(sp.Indexed)
+                                      if all(i.is_number for i in a.indices)}
         out = sorted(variables, key=sp.default_sort_key)
         self._var_cache[key] = out
         return out
@@ -294,12 +295,11 @@ class Sampler:
         return None
 
     def _complete(self, point: Point) -> Point | None:
-        fixed = self._fixed(point)
-        point = _solve_equalities(self.given, point, fixed)
+        point = _solve_equalities(self.given, point, self._fixed(point))
         for var, val in point.items():
             if not _fits(var, val):
                 return None
-        return point if satisfies(self.given, point, fixed) else None
+        return point if satisfies(self.given, point) else None
 
     def boundary_points(self, limit: int = 400) -> Iterator[Point]:
         """Edge values: all variables equal, zeros, ones, small grids; each checked."""

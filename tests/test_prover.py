@@ -159,7 +159,8 @@ def test_budget_ends_a_slow_claim_in_time() -> None:
     start = time.monotonic()
     v = prove(claim, budget=1.5)
     assert time.monotonic() - start < 1.5 + 2
-    assert v.status == "undecided" and v.reason.startswith("budget")
+    assert v.status == "undecided"
+    assert v.reason.startswith("budget") or "tactics ran out of time" in v.reason
 
 
 @pytest.mark.parametrize("statement", [

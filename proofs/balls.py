@@ -1,0 +1,473 @@
+"""sympy expressions evaluated in ball arithmetic (python-flint's `arb`; `acb` for complex
+values), each ball guaranteed to hold the true value at any precision.
+
+`evaluate(expr, bits, complex_, env)` gives the ball of `expr`, where `env` holds values
+for its variables: symbols, and indexed variables by base and integer indices. Sums and
+products whose bounds are known integers are evaluated term by term with the summation
+index bound in the environment, so a claim in n dimensions is evaluated at n = 50
+without sympy writing out the sums. It raises `Undefined` when the expression certainly
+has no value of the kind asked for (outside a real domain, an unknown function) and
+returns None when a wider precision may settle it (a ball at the edge of a domain).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import sympy as sp
+from flint import acb, arb, ctx, fmpq
+
+from . import budget
+
+MAX_TERMS = 20_000  # longest sum or product evaluated term by term
+
+
+class Undefined(Exception):  # noqa: N818 - "no value here", not an error
+    """The expression has no value of the requested kind (outside a domain, unknown)."""
+
+
+class Unknown(Undefined):
+    """An expression this module cannot evaluate (a function it does not know)."""
+
+
+class _Unsure(Exception):  # noqa: N818 - an internal "not at this precision"
+    """The balls are too wide to tell (a domain edge, a division by a ball around 0)."""
+
+
+@contextmanager
+def flint_precision(bits: int) -> Iterator[None]:
+    """Ball arithmetic at `bits` bits inside the block. (Any precision gives correct
+    balls, so threads that change it under each other only change the widths.)"""
+    old, ctx.prec = ctx.prec, bits
+    try:
+        yield
+    finally:
+        ctx.prec = old
+
+
+def sign_of_ball(v: arb) -> int | None:
+    """1 or -1 when the ball lies on one side of 0, 0 for the exact ball 0, else None."""
+    if v > 0:
+        return 1
+    if v < 0:
+        return -1
+    if v.is_zero():
+        return 0
+    return None
+
+
+def nonzero(v) -> bool:
+    """The (real or complex) ball certainly does not hold 0."""
+    if isinstance(v, acb):
+        return bool(v.real != 0) or bool(v.imag != 0)
+    return bool(v != 0)
+
+
+def rational(q: sp.Rational) -> arb:
+    return arb(fmpq(int(q.p), int(q.q)))
+
+
+def _float(f: sp.Float) -> arb:
+    sign, man, exp, _bc = f._mpf_
+    if man == 0:
+        return arb(0)
+    value = fmpq(int(man) * 2**exp) if exp >= 0 else fmpq(int(man), 2**-exp)
+    return arb(-value if sign else value)
+
+
+class _Field:
+    """Real or complex ball arithmetic with the values of the variables and, while a
+    sum is evaluated, the values of its summation indices."""
+
+    def __init__(self, complex_: bool, env: Mapping) -> None:
+        self.complex = complex_
+        self.make = acb if complex_ else arb
+        self.env = env
+        self.loops: dict[sp.Symbol, int] = {}
+        self.memo: dict = {}
+
+    def real_part(self, v):
+        if not self.complex:
+            return v
+        if v.imag.is_zero():
+            return v.real
+        if v.imag != 0:
+            raise Undefined("not real")
+        raise _Unsure("imaginary part not settled")
+
+    def finite(self, v) -> bool:
+        if self.complex:
+            return v.real.is_finite() and v.imag.is_finite()
+        return v.is_finite()
+
+    def integer(self, e: sp.Basic) -> int:
+        """The value of an integer expression of indices (k, n + 1 - i, 2*j)."""
+        if e.is_Integer:
+            return int(e)
+        if isinstance(e, sp.Symbol):
+            if e in self.loops:
+                return self.loops[e]
+            if e in self.env and isinstance(self.env[e], int):
+                return self.env[e]
+        elif e.is_Add:
+            return sum(self.integer(a) for a in e.args)
+        elif e.is_Mul:
+            out = 1
+            for a in e.args:
+                out *= self.integer(a)
+            return out
+        raise Undefined(f"{sp.sstr(e)} is not a known integer")
+
+    def variable(self, e: sp.Basic):
+        if isinstance(e, sp.Indexed):
+            key = (e.base, tuple(self.integer(i) for i in e.indices))
+        else:
+            if e in self.loops:
+                return self.make(self.loops[e])
+            key = e
+        if key not in self.env:
+            raise Undefined(f"no value for {sp.sstr(e)}")
+        v = self.env[key]
+        if isinstance(v, int):
+            return self.make(v)
+        if isinstance(v, fmpq):
+            return self.make(arb(v))
+        if isinstance(v, tuple):  # an exact complex rational
+            if not self.complex:
+                raise Undefined("a complex value in real arithmetic")
+            return acb(arb(v[0]), arb(v[1]))
+        return v  # an _Exact value, evaluated by the caller
+
+
+def environment(point: Mapping[sp.Basic, sp.Basic]) -> dict:
+    """The values of a point for `evaluate`: integer symbols as ints, indexed variables
+    keyed by (base, integer indices), every other value exact (a rational, a complex
+    rational, or an expression evaluated where it is used)."""
+    env: dict = {}
+    for key, value in point.items():
+        value = sp.sympify(value)
+        if isinstance(key, sp.Symbol) and key.is_integer and value.is_Integer:
+            env[key] = int(value)
+            continue
+        ball = _exact_ball(value)
+        if isinstance(key, sp.Indexed):
+            env[(key.base, tuple(int(i) for i in key.indices))] = ball
+        else:
+            env[key] = ball
+    return env
+
+
+def _exact_ball(value: sp.Basic):
+    """An exact value, turned into a ball only at the precision of its use."""
+    if value.is_Rational:
+        return fmpq(int(value.p), int(value.q))
+    re_, im_ = value.as_real_imag()
+    if re_.is_Rational and im_.is_Rational:
+        if im_ == 0:
+            return fmpq(int(re_.p), int(re_.q))
+        return (fmpq(int(re_.p), int(re_.q)), fmpq(int(im_.p), int(im_.q)))
+    return _Exact(value)
+
+
+@dataclass(frozen=True)
+class _Exact:
+    """A value of a point that is not a rational (log 2, say): evaluated when used."""
+
+    value: sp.Basic
+
+
+def evaluate(expr: sp.Basic, bits: int, complex_: bool = False, env: Mapping | None = None):
+    """The ball of `expr` at `bits` bits (None when more precision may help); raises
+    Undefined when `expr` certainly has no value of the kind asked for."""
+    field = _Field(complex_, env or {})
+    try:
+        with flint_precision(bits):
+            return _ball(expr, field)
+    except (_Unsure, ZeroDivisionError, ValueError, OverflowError):
+        return None
+    except (TypeError, RecursionError) as exc:
+        raise Undefined(str(exc)) from None
+
+
+def _ball(e: sp.Basic, field: _Field):
+    key = (e, tuple(field.loops.items())) if field.loops else e
+    if key in field.memo:
+        return field.memo[key]
+    out = _ball_of(e, field)
+    if isinstance(out, _Exact):
+        out = _ball(out.value, field)
+    if not field.finite(out):
+        raise _Unsure("not finite at this precision")
+    field.memo[key] = out
+    return out
+
+
+_CONSTANTS: dict[object, Callable[[], arb]] = {
+    sp.pi: arb.pi, sp.E: arb.const_e, sp.EulerGamma: arb.const_euler,
+    sp.Catalan: arb.const_catalan, sp.GoldenRatio: lambda: (1 + arb(5).sqrt()) / 2,
+}
+
+
+def _ball_of(e: sp.Basic, field: _Field):
+    make = field.make
+    if e.is_Rational:
+        return make(rational(e))
+    if e.is_Float:
+        return make(_float(e))
+    if e in _CONSTANTS:
+        return make(_CONSTANTS[e]())
+    if e is sp.I:
+        if not field.complex:
+            raise Undefined("imaginary")
+        return acb(0, 1)
+    if isinstance(e, (sp.Symbol, sp.Indexed)):
+        return field.variable(e)
+    if e.is_Add:
+        out = make(0)
+        for a in e.args:
+            out += _ball(a, field)
+        return out
+    if e.is_Mul:
+        out = make(1)
+        for a in e.args:
+            out *= _ball(a, field)
+        return out
+    if e.is_Pow:
+        return _power(e, field)
+    t = type(e)
+    if t in _UNARY and len(e.args) == 1:
+        name, domain = _UNARY[t]
+        v = _ball(e.args[0], field)
+        if domain is not None and not field.complex:
+            domain.check(v)
+        return getattr(v, name)()
+    rule = _RULES.get(t)
+    if rule is None:
+        raise Unknown(f"no certified evaluation of {t.__name__}")
+    return rule(e, field)
+
+
+@dataclass(frozen=True)
+class _Interval:
+    """A real domain (lo, hi), each end open or closed; None for no bound."""
+
+    lo: int | None = None
+    hi: int | None = None
+    closed: bool = False
+
+    def check(self, v: arb) -> None:
+        """Pass when the ball lies inside, Undefined when outside, else _Unsure."""
+        inside, outside = True, False
+        if self.lo is not None:
+            inside &= bool((v >= self.lo) if self.closed else (v > self.lo))
+            outside |= bool((v < self.lo) if self.closed else (v <= self.lo))
+        if self.hi is not None:
+            inside &= bool((v <= self.hi) if self.closed else (v < self.hi))
+            outside |= bool((v > self.hi) if self.closed else (v >= self.hi))
+        if inside:
+            return
+        raise Undefined("outside the real domain") if outside else _Unsure("domain edge")
+
+
+_POSITIVE = _Interval(lo=0)
+_UNIT = _Interval(lo=-1, hi=1, closed=True)
+
+# f(x) for one argument: (name of the ball method, real domain or None for all reals)
+_UNARY: dict[type, tuple[str, _Interval | None]] = {
+    sp.exp: ("exp", None), sp.log: ("log", _POSITIVE),
+    sp.sin: ("sin", None), sp.cos: ("cos", None), sp.tan: ("tan", None),
+    sp.cot: ("cot", None), sp.sec: ("sec", None), sp.csc: ("csc", None),
+    sp.atan: ("atan", None), sp.asin: ("asin", _UNIT), sp.acos: ("acos", _UNIT),
+    sp.sinh: ("sinh", None), sp.cosh: ("cosh", None), sp.tanh: ("tanh", None),
+    sp.coth: ("coth", None), sp.sech: ("sech", None), sp.csch: ("csch", None),
+    sp.asinh: ("asinh", None), sp.acosh: ("acosh", _Interval(lo=1, closed=True)),
+    sp.atanh: ("atanh", _Interval(lo=-1, hi=1)),
+    sp.erf: ("erf", None), sp.erfc: ("erfc", None), sp.erfi: ("erfi", None),
+    sp.gamma: ("gamma", _POSITIVE), sp.loggamma: ("lgamma", _POSITIVE),
+    sp.zeta: ("zeta", _Interval(lo=1)),
+}
+
+
+def _power(e: sp.Pow, field: _Field):
+    base, ex = e.args
+    b = _ball(base, field)
+    if ex.is_Integer:
+        if ex < 0 and not nonzero(b):
+            raise Undefined("division by 0") if b.is_zero() else _Unsure("ball holds 0")
+        return b ** int(ex)
+    x = _ball(ex, field)
+    if field.complex:
+        return acb(0) if b.is_zero() and ex.is_positive else b ** x
+    if b > 0:
+        return b ** x
+    if b.is_zero() and ex.is_positive:
+        return arb(0)
+    if b <= 0:
+        raise Undefined("real power of a base that is not positive")
+    raise _Unsure("real power of a base not certainly positive")
+
+
+def _real(e: sp.Basic, field: _Field) -> arb:
+    return field.real_part(_ball(e, field))
+
+
+def _abs(e, field):
+    return field.make(abs(_ball(e.args[0], field)))
+
+
+def _max_min(e, field):
+    vals = [_real(a, field) for a in e.args]
+    out = vals[0]
+    for v in vals[1:]:
+        out = out.max(v) if isinstance(e, sp.Max) else out.min(v)
+    return field.make(out)
+
+
+def _step(value_at: Callable[[int], sp.Rational]):
+    """sign(x) and Heaviside(x): a value for each certified sign of the argument."""
+    def rule(e, field):
+        s = sign_of_ball(_real(e.args[0], field))
+        if s is None:
+            raise _Unsure("sign of the argument not certified")
+        return field.make(rational(sp.Rational(value_at(s))))
+    return rule
+
+
+def _rounding(method: str):
+    """floor and ceiling: exact when the ball lies between two integers, or (for a
+    closed-form argument) when the argument is shown symbolically to be the one integer
+    its ball holds."""
+    def rule(e, field):
+        arg = e.args[0]
+        v = _real(arg, field)
+        out = getattr(v, method)()
+        if out.is_exact():
+            return field.make(out)
+        k = (v.mid() + arb(1) / 2).floor()
+        if arg.is_number and v.contains(k) and not v.contains(k - 1) and not v.contains(
+                k + 1):
+            from .certified import exactly_zero  # the symbolic half of the question
+
+            if exactly_zero(arg - sp.Integer(int(k.unique_fmpz()))):
+                return field.make(k)
+        raise _Unsure("rounding not certified")
+    return rule
+
+
+def _condition(cond: sp.Basic, field: _Field) -> bool:
+    """A Piecewise condition, decided with the balls of its sides."""
+    if cond is sp.true or cond is sp.false:
+        return cond is sp.true
+    if isinstance(cond, sp.And):
+        return all(_condition(c, field) for c in cond.args)
+    if isinstance(cond, sp.Or):
+        return any(_condition(c, field) for c in cond.args)
+    if isinstance(cond, sp.Not):
+        return not _condition(cond.args[0], field)
+    if not isinstance(cond, sp.Rel):
+        raise Undefined("an unknown kind of condition")
+    s = sign_of_ball(_real(cond.lhs, field) - _real(cond.rhs, field))
+    if s is None:
+        raise _Unsure("condition not settled")
+    return {sp.StrictGreaterThan: s > 0, sp.GreaterThan: s >= 0, sp.StrictLessThan: s < 0,
+            sp.LessThan: s <= 0, sp.Equality: s == 0, sp.Unequality: s != 0}[type(cond)]
+
+
+def _piecewise(e, field):
+    for expr, cond in e.args:
+        if _condition(cond, field):
+            return _ball(expr, field)
+    raise Undefined("no Piecewise branch applies")
+
+
+def _finite_sum(e, field):
+    product = isinstance(e, sp.Product)
+    out = field.make(1 if product else 0)
+    limits = list(e.limits)
+    k, lo, hi = limits[0]
+    a, b = field.integer(lo), field.integer(hi)
+    if b - a > MAX_TERMS:
+        raise Undefined("a sum too long to evaluate term by term")
+    inner = e.function if len(limits) == 1 else type(e)(e.function, *limits[1:])
+    outer = field.loops.get(k)
+    try:
+        for i in range(a, b + 1):
+            if i % 256 == 0:
+                budget.check()
+            field.loops[k] = i
+            term = _ball(inner, field)
+            out = out * term if product else out + term
+    finally:
+        if outer is None:
+            field.loops.pop(k, None)
+        else:
+            field.loops[k] = outer
+    return out
+
+
+def _delta(e, field):
+    i, j = (field.integer(a) for a in e.args)
+    return field.make(1 if i == j else 0)
+
+
+def _lambertw(e, field):
+    if len(e.args) > 1 and e.args[1] != 0:
+        raise Undefined("only the principal branch")
+    v = _ball(e.args[0], field)
+    if not field.complex:
+        edge = -arb(-1).exp()
+        if v < edge:
+            raise Undefined("LambertW outside its real domain")
+        if not v >= edge:
+            raise _Unsure("LambertW at its branch point")
+    return v.lambertw()
+
+
+def _re_im(e, field):
+    v = _ball(e.args[0], field)
+    if not field.complex:
+        return v if isinstance(e, sp.re) else arb(0)
+    return acb(v.real if isinstance(e, sp.re) else v.imag)
+
+
+_RULES: dict[type, Callable] = {
+    sp.Abs: _abs, sp.Max: _max_min, sp.Min: _max_min,
+    sp.sign: _step(sp.Integer),
+    sp.Heaviside: _step(lambda s: {1: sp.S.One, -1: sp.S.Zero, 0: sp.S.Half}[s]),
+    sp.floor: _rounding("floor"), sp.ceiling: _rounding("ceil"),
+    sp.Piecewise: _piecewise, sp.Sum: _finite_sum, sp.Product: _finite_sum,
+    sp.KroneckerDelta: _delta, sp.LambertW: _lambertw, sp.re: _re_im, sp.im: _re_im,
+}
+
+
+def indexed_atoms(expr: sp.Basic, ints: Mapping[sp.Symbol, int]) -> set[sp.Indexed]:
+    """Every indexed variable `expr` reads with the integer variables at `ints`: the
+    summation indices run over their ranges, nothing else is evaluated."""
+    field = _Field(False, dict(ints))
+    found: set[sp.Indexed] = set()
+
+    def walk(e: sp.Basic) -> None:
+        if isinstance(e, sp.Indexed):
+            found.add(e.base[tuple(field.integer(i) for i in e.indices)])
+            return
+        if isinstance(e, (sp.Sum, sp.Product)):
+            k, lo, hi = e.limits[0]
+            inner = e.function if len(e.limits) == 1 else type(e)(e.function, *e.limits[1:])
+            a, b = field.integer(lo), field.integer(hi)
+            outer = field.loops.get(k)
+            for i in range(a, min(b, a + MAX_TERMS) + 1):
+                field.loops[k] = i
+                walk(inner)
+            if outer is None:
+                field.loops.pop(k, None)
+            else:
+                field.loops[k] = outer
+            return
+        for a in e.args:
+            if isinstance(a, sp.Basic):
+                walk(a)
+
+    walk(expr)
+    return found
