@@ -105,13 +105,13 @@ class _Block:
 
 
 class _Deadline(_Block):
-    __slots__ = ("seconds", "end", "shields", "interrupted")
+    __slots__ = ("seconds", "end", "shields_outside", "interrupted")
 
     def __init__(self, seconds: float) -> None:
         super().__init__()
         self.seconds = seconds
         self.end = math.inf
-        self.shields = 0
+        self.shields_outside = 0  # the thread's open shields when the block opened
         self.interrupted: float | None = None  # when the watchdog last interrupted it
 
     def __enter__(self) -> float:
@@ -183,7 +183,7 @@ class _Watchdog:
             end = time.monotonic() + block.seconds
             if me.stack:
                 end = min(end, me.stack[-1].end)
-            block.end, block.owner, block.shields = end, me, me.shields
+            block.end, block.owner, block.shields_outside = end, me, me.shields
             me.stack.append(block)
             if end < self._wake_at:
                 self._start()
@@ -202,7 +202,7 @@ class _Watchdog:
             late = time.monotonic() >= block.end
             if me.stack and me.stack[-1] is block:
                 me.stack.pop()
-                me.shields = block.shields  # shields opened inside the block are over
+                me.shields = block.shields_outside  # shields opened inside it are over
             elif block in me.stack:  # a generator's block, closed out of order
                 me.stack.remove(block)
             self._forget_if_idle(me)
