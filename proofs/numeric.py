@@ -292,12 +292,18 @@ def _numbers_in(statement: sp.Basic, point: Point, digits: int) -> tuple[sp.Basi
     return instantiate(statement, point), ""
 
 
-@lru_cache(maxsize=1024)
 def _differentiated(side: sp.Basic) -> sp.Basic:
     """A side with its derivatives (and values at points) taken symbolically, for every
     n at once: once per side, not once per point."""
     if not side.has(sp.Derivative, sp.Subs):
         return side
+    # keyed by srepr too: sympy calls Subs objects equal that differentiate by different
+    # variables (f_w1 at a point == f_w2 at it), which would hand back the wrong side
+    return _differentiated_once(sp.srepr(side), side)
+
+
+@lru_cache(maxsize=1024)
+def _differentiated_once(text: str, side: sp.Basic) -> sp.Basic:
     return side.replace(lambda e: isinstance(e, (sp.Derivative, sp.Subs)), lambda e: e.doit())
 
 

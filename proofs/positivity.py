@@ -52,7 +52,7 @@ def number_sign_reason(e: sp.Expr, strict: bool) -> str | None:
     return f"${sp.latex(e)} \\in {enc.latex()}$ (certified enclosure), so it is positive"
 
 
-_MEMO: dict[tuple[sp.Basic, bool, int], str | None] = {}
+_MEMO: dict[tuple[sp.Basic, bool, int, str], str | None] = {}
 
 
 def sign_reason(e: sp.Expr, strict: bool = True, depth: int = 0) -> str | None:
@@ -61,7 +61,7 @@ def sign_reason(e: sp.Expr, strict: bool = True, depth: int = 0) -> str | None:
     if depth > _MAX_DEPTH:
         return None
     e = sp.sympify(e)
-    key = (e, strict, depth)
+    key = (e, strict, depth, sp.srepr(e) if e.has(sp.Subs) else "")  # see numeric._differentiated
     if key in _MEMO:
         return _MEMO[key]
     out = _sign_reason(e, strict, depth)  # only finished answers are remembered

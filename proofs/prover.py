@@ -55,7 +55,7 @@ def _prove(claim: Claim, started: float, total: float) -> Verdict:
     except clock.BudgetExceeded:
         if clock.remaining() <= 0:
             raise
-        attempt.declined.append("tactics ran out of time")
+        attempt.declined.insert(0, "tactics ran out of time")
     if proof is not None and proof.scope.complete:
         scope = proof.scope.merge(Scope(excluded=undefined_points(stmt, given)))
         check = cross_check(stmt, given, seed, near=scope.landmarks + _near(scope))

@@ -14,6 +14,7 @@ from typing import Any
 import sympy as sp
 
 from . import budget
+from .algebra_guard import too_large_for_algebra
 from .forms import PSD, Convex
 from .verdict import Proof, Scope, Step
 
@@ -121,6 +122,12 @@ def solve(goal: Goal, attempt: Attempt | None = None) -> Proof | None:
 
     if goal.depth > MAX_DEPTH:
         return None
+    if goal.depth == 0:
+        hostile = too_large_for_algebra(goal.statement)
+        if hostile:
+            if attempt is not None:
+                attempt.declined.append(hostile)
+            return None
     kind = goal.kind
     trail = goal.trail
     for t in REGISTRY:

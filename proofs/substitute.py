@@ -24,8 +24,15 @@ def _is_int_key(k: sp.Basic) -> bool:
     return isinstance(k, sp.Symbol) and bool(k.is_integer)
 
 
-@lru_cache(maxsize=1024)
 def _at_integers(expr: sp.Basic, ints: frozenset) -> sp.Basic:
+    """`expr` with its integer variables replaced and its sums expanded, memoized (by
+    srepr as well where a Subs is inside: sympy calls some different Subs equal)."""
+    text = sp.srepr(expr) if expr.has(sp.Subs) else ""
+    return _at_integers_once(text, expr, ints)
+
+
+@lru_cache(maxsize=1024)
+def _at_integers_once(text: str, expr: sp.Basic, ints: frozenset) -> sp.Basic:
     """`expr` with its integer variables replaced and its sums expanded (the expensive
     half of `instantiate`; the sampler meets the same integers at many points)."""
     return expand_sums(expr.subs(dict(ints)))

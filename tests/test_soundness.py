@@ -276,8 +276,8 @@ def _meets_own_assumptions(point: dict) -> bool:
 
 
 def _text(v) -> str:
-    """Everything a verdict says, as one string."""
-    parts = [v.method, v.reason]
+    """Everything a verdict says, as one string (its one-line summary included)."""
+    parts = [v.summary(), v.method, v.reason]
     for s in v.steps:
         parts += [sp.sstr(s.lhs) if s.lhs is not None else "", s.op,
                   sp.sstr(s.rhs) if s.rhs is not None else "", s.why]
