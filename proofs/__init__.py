@@ -7,6 +7,14 @@
     'proved'
 """
 
+import os
+
+# sympy picks python-flint's integers for its polynomials when python-flint is installed
+# (it is: proofs.balls needs its ball arithmetic), and its heuristic gcd then kills the
+# process with SIGFPE on some inputs. The engine runs sympy on plain Python integers;
+# this holds when proofs (or qedsheet) is imported before sympy, or the variable is set.
+os.environ.setdefault("SYMPY_GROUND_TYPES", "python")
+
 from .claim import Claim
 from .derivation import Derivation, Link
 from .exercise import Exercise, Sheet
