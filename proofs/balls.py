@@ -47,13 +47,14 @@ def flint_precision(bits: int) -> Iterator[None]:
         ctx.prec = old
 
 
-def sign_of_ball(v: arb) -> int | None:
-    """1 or -1 when the ball lies on one side of 0, 0 for the exact ball 0, else None."""
+def sign_of_ball(v: arb | fmpq) -> int | None:
+    """1 or -1 when the ball lies on one side of 0, 0 for the exact ball 0 (or an exact
+    rational 0), else None."""
     if v > 0:
         return 1
     if v < 0:
         return -1
-    if v.is_zero():
+    if isinstance(v, fmpq) or v.is_zero():
         return 0
     return None
 
@@ -69,21 +70,26 @@ def rational(q: sp.Rational) -> arb:
     return arb(fmpq(int(q.p), int(q.q)))
 
 
-def _float(f: sp.Float) -> arb:
+def _float_fraction(f: sp.Float) -> fmpq:
+    """The exact binary value of a Float."""
     sign, man, exp, _bc = f._mpf_
-    if man == 0:
-        return arb(0)
     value = fmpq(int(man) * 2**exp) if exp >= 0 else fmpq(int(man), 2**-exp)
-    return arb(-value if sign else value)
+    return -value if sign else value
+
+
+def _float(f: sp.Float) -> arb:
+    return arb(_float_fraction(f))
 
 
 class _Field:
-    """Real or complex ball arithmetic with the values of the variables and, while a
-    sum is evaluated, the values of its summation indices."""
+    """Real or complex ball arithmetic (or, `exact`, rational arithmetic) with the values
+    of the variables and, while a sum is evaluated, the values of its summation
+    indices."""
 
-    def __init__(self, complex_: bool, env: Mapping) -> None:
+    def __init__(self, complex_: bool, env: Mapping, exact: bool = False) -> None:
         self.complex = complex_
-        self.make = acb if complex_ else arb
+        self.exact = exact
+        self.make = fmpq if exact else (acb if complex_ else arb)
         self.env = env
         self.loops: dict[sp.Symbol, int] = {}
         self.memo: dict = {}
@@ -98,6 +104,8 @@ class _Field:
         raise _Unsure("imaginary part not settled")
 
     def finite(self, v) -> bool:
+        if self.exact:
+            return True
         if self.complex:
             return v.real.is_finite() and v.imag.is_finite()
         return v.is_finite()
@@ -133,9 +141,9 @@ class _Field:
         if isinstance(v, int):
             return self.make(v)
         if isinstance(v, fmpq):
-            return self.make(arb(v))
+            return v if self.exact else self.make(arb(v))
         if isinstance(v, tuple):  # an exact complex rational
-            if not self.complex:
+            if not self.complex or self.exact:
                 raise Undefined("a complex value in real arithmetic")
             return acb(arb(v[0]), arb(v[1]))
         return v  # an _Exact value, evaluated by the caller
@@ -178,6 +186,17 @@ class _Exact:
     value: sp.Basic
 
 
+def exact_value(expr: sp.Basic, env: Mapping | None = None) -> fmpq:
+    """The exact rational value of `expr` (rational arithmetic, sums, max, abs, ...);
+    Unknown when it needs anything else (exp, log, pi, a real power), Undefined when it
+    has no value (a division by 0)."""
+    field = _Field(False, env or {}, exact=True)
+    try:
+        return _ball(expr, field)
+    except (ZeroDivisionError, _Unsure) as exc:
+        raise Undefined(str(exc)) from None
+
+
 def evaluate(expr: sp.Basic, bits: int, complex_: bool = False, env: Mapping | None = None):
     """The ball of `expr` at `bits` bits (None when more precision may help); raises
     Undefined when `expr` certainly has no value of the kind asked for."""
@@ -204,6 +223,11 @@ def _ball(e: sp.Basic, field: _Field):
     return out
 
 
+# what exact rational arithmetic evaluates (anything else is Unknown there)
+_EXACT_KINDS = (sp.Symbol, sp.Indexed, sp.Add, sp.Mul, sp.Pow, sp.Abs, sp.Max, sp.Min,
+                sp.sign, sp.Heaviside, sp.floor, sp.ceiling, sp.Piecewise, sp.Sum, sp.Product,
+                sp.KroneckerDelta)
+
 _CONSTANTS: dict[object, Callable[[], arb]] = {
     sp.pi: arb.pi, sp.E: arb.const_e, sp.EulerGamma: arb.const_euler,
     sp.Catalan: arb.const_catalan, sp.GoldenRatio: lambda: (1 + arb(5).sqrt()) / 2,
@@ -213,9 +237,11 @@ _CONSTANTS: dict[object, Callable[[], arb]] = {
 def _ball_of(e: sp.Basic, field: _Field):
     make = field.make
     if e.is_Rational:
-        return make(rational(e))
+        return fmpq(int(e.p), int(e.q)) if field.exact else make(rational(e))
     if e.is_Float:
-        return make(_float(e))
+        return _float_fraction(e) if field.exact else make(_float(e))
+    if field.exact and not isinstance(e, _EXACT_KINDS):
+        raise Unknown(f"{type(e).__name__} is not rational arithmetic")
     if e in _CONSTANTS:
         return make(_CONSTANTS[e]())
     if e is sp.I:
@@ -294,9 +320,15 @@ def _power(e: sp.Pow, field: _Field):
     base, ex = e.args
     b = _ball(base, field)
     if ex.is_Integer:
+        if field.exact:
+            if ex < 0 and b == 0:
+                raise Undefined("division by 0")
+            return b ** int(ex)
         if ex < 0 and not nonzero(b):
             raise Undefined("division by 0") if b.is_zero() else _Unsure("ball holds 0")
-        return b ** int(ex)
+        return _int_power(b, int(ex))
+    if field.exact:
+        raise Unknown("a non-integer power is not rational arithmetic")
     x = _ball(ex, field)
     if field.complex:
         return acb(0) if b.is_zero() and ex.is_positive else b ** x
@@ -309,6 +341,23 @@ def _power(e: sp.Pow, field: _Field):
     raise _Unsure("real power of a base not certainly positive")
 
 
+def _int_power(b, k: int):
+    """b^k by repeated squaring (arb's own ** turns a ball around 0 into nan); an even
+    power of a real ball is taken of its absolute value, so it stays non-negative."""
+    if k < 0:
+        return 1 / _int_power(b, -k)
+    if isinstance(b, arb) and k % 2 == 0:
+        b = abs(b)
+    out, base = (acb(1) if isinstance(b, acb) else arb(1)), b
+    while k:
+        if k & 1:
+            out *= base
+        k >>= 1
+        if k:
+            base *= base
+    return out
+
+
 def _real(e: sp.Basic, field: _Field) -> arb:
     return field.real_part(_ball(e, field))
 
@@ -319,6 +368,8 @@ def _abs(e, field):
 
 def _max_min(e, field):
     vals = [_real(a, field) for a in e.args]
+    if field.exact:
+        return max(vals) if isinstance(e, sp.Max) else min(vals)
     out = vals[0]
     for v in vals[1:]:
         out = out.max(v) if isinstance(e, sp.Max) else out.min(v)
@@ -331,7 +382,8 @@ def _step(value_at: Callable[[int], sp.Rational]):
         s = sign_of_ball(_real(e.args[0], field))
         if s is None:
             raise _Unsure("sign of the argument not certified")
-        return field.make(rational(sp.Rational(value_at(s))))
+        q = sp.Rational(value_at(s))
+        return fmpq(int(q.p), int(q.q)) if field.exact else field.make(rational(q))
     return rule
 
 
@@ -343,6 +395,8 @@ def _rounding(method: str):
         arg = e.args[0]
         v = _real(arg, field)
         out = getattr(v, method)()
+        if field.exact:
+            return fmpq(out)
         if out.is_exact():
             return field.make(out)
         k = (v.mid() + arb(1) / 2).floor()

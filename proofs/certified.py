@@ -25,12 +25,14 @@ import sympy as sp
 from flint import acb, arb
 
 from . import balls, budget
+from .algebra_guard import too_large_for_algebra
 from .balls import flint_precision, nonzero
 
 __all__ = ["BITS", "Enclosure", "ball", "certified_truth", "enclose", "exactly_zero",
            "flint_precision", "has_real_value", "nonzero", "radius", "sign", "tolerance"]
 
 BITS = (64, 256, 1024, 4096, 16384)  # the precisions tried, in bits
+MAX_ZERO_OPS = 300  # the largest number whose exact zero `simplify` is asked to show
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ def exactly_zero(expr: sp.Basic) -> bool:
     expr = sp.sympify(expr)
     if expr.is_Rational:
         return expr == 0
+    if sp.count_ops(expr) > MAX_ZERO_OPS or too_large_for_algebra(expr):
+        return False  # simplify would take long; "not shown" is always a safe answer
     budget.check()
     try:
         if expr.is_algebraic:

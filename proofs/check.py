@@ -54,14 +54,15 @@ def _landmark_points(sampler: Sampler, landmarks: tuple) -> list[Point]:
     return out
 
 
-LARGE_SECONDS = 6.0
+LARGE_SECONDS = 3.0
 """At most this long (and a third of the time left) on points in large dimensions."""
 
 
-def _large_points(sampler: Sampler, wide: bool, until: float) -> Iterator[Point]:
-    """A point for each of the sampler's large dimensions, smallest first, until the
-    monotonic clock reads `until`."""
-    for dims in sampler.large_dims():
+def _large_points(sampler: Sampler, wide: bool, until: float, every: bool = True
+                  ) -> Iterator[Point]:
+    """A point for each of the sampler's large dimensions (`Sampler.large_dims`),
+    smallest first, until the monotonic clock reads `until`."""
+    for dims in sampler.large_dims(every):
         if time.monotonic() >= until:
             return
         pt = _bounded(lambda dims=dims: sampler.points_at(dims, wide=wide),
@@ -96,7 +97,7 @@ def cross_check(statement: sp.Basic, given: tuple[sp.Basic, ...], seed: int,
     points += list(sampler.random_points(max(randoms // 2, 4), wide=True))
     points += _landmark_points(sampler, near)
     large_until = time.monotonic() + min(LARGE_SECONDS, max(budget.remaining() / 3, 0.0))
-    for pt in itertools.chain(points, _large_points(sampler, False, large_until)):
+    for pt in itertools.chain(points, _large_points(sampler, False, large_until, every=False)):
         budget.check()
         out = _bounded(lambda pt=pt: evaluate(statement, pt, rng, digits),
                        min(3.0, max(budget.remaining() / 4, 0.05)))

@@ -367,7 +367,13 @@ def _fast_truth(statement: sp.Basic, point: Point, digits: int) -> tuple[bool, b
             continue
         if tie:
             break
-    return (False, None) if tie else (True, None)
+    if tie:  # maybe an exact zero: rational arithmetic settles it when it applies
+        try:
+            d = balls.exact_value(lhs, env) - balls.exact_value(rhs, env)
+        except balls.Undefined:
+            return False, None
+        return True, _BY_SIGN[type(statement)](balls.sign_of_ball(d))
+    return True, None
 
 
 def evaluate(statement: sp.Basic, point: Point, rng: random.Random | None = None,
