@@ -38,6 +38,8 @@ import sympy as sp
 from sympy.core.symbol import Str
 from sympy.logic.boolalg import Boolean
 
+from . import serial
+
 METHOD = "settled by running the float64 computation (IEEE 754 is deterministic)"
 KINDS = ("inf", "-inf", "nan", "finite", "subnormal")
 
@@ -170,6 +172,7 @@ def matches(x: Any, outcome: sp.Basic, ulps: int = 4) -> bool:
         return bool(abs(mpmath.mpf(x) - exact) <= ulps * spacing)
 
 
+@serial.register
 class Float64(Boolean):
     """`computation(inputs)`, run in IEEE 754 arithmetic, gives `outcome`."""
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 import sympy as sp
 from sympy.logic.boolalg import Boolean
 
+from .serial import register
 
+
+@register
 class PSD(Boolean):
     """The matrix argument is positive semidefinite (vᵀ M v ≥ 0 for all real v)."""
 
@@ -35,6 +38,7 @@ class PSD(Boolean):
         return f"PSD({printer._print(self.matrix)})"
 
 
+@register
 class Convex(Boolean):
     """`f` is a convex function of the given variables."""
 

@@ -3,10 +3,10 @@
 Workers are forked and find the claims in their inherited memory, by index: claims are
 never pickled on the way out (unpickling a relation built with evaluate=False lets sympy
 evaluate it, so a worker would prove `True` instead of the claim). Verdicts come back
-without their claim. Their statuses, methods and counterexamples are exact, but sympy
-rebuilds the expressions of their steps on the way back and may evaluate them
-(`-950 + 225` comes back as `-725`): where the steps are printed, prove in one process
-(jobs=1 without `isolate`). Where fork is not available, claims are proved here.
+without their claim, as the data of `proofs.serial`, which rebuilds every step exactly as
+it was (`-950 + 225` stays a sum); a verdict that cannot travel so is pickled, and then
+sympy may evaluate its steps on the way back. Where fork is not available, claims are
+proved here.
 
 A worker tells the parent which claim it starts. When a worker dies (any exit code, a
 signal, `os._exit` or `sys.exit` inside a claim), that claim is "undecided" with a reason
@@ -23,6 +23,7 @@ There is no module-level state: the claims reach the workers as arguments of a f
 from __future__ import annotations
 
 import dataclasses
+import json
 import multiprocessing
 import os
 import pickle
@@ -33,9 +34,11 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
+from .cache import ProofCache
 from .claim import Claim
 from .prover import prove
-from .verdict import Verdict
+from .serial import NotSerializable
+from .verdict import Verdict, verdict_data, verdict_from_data
 
 DEFAULT_GRACE = 3.0
 """Seconds a worker may run past the budget before it is killed."""
@@ -60,6 +63,10 @@ def _message(index: int, verdict: Verdict) -> tuple:
     """What a worker sends back for a verdict: ("done", index, pickled verdict without its
     claim), the same without steps when the steps do not pickle, or ("lost", index,
     status, error) when even that fails."""
+    try:  # as data that comes back unevaluated (pickling lets sympy evaluate steps)
+        return ("data", index, json.dumps(verdict_data(verdict)))
+    except NotSerializable:
+        pass
     bare = dataclasses.replace(verdict, claim=None)
     try:
         return ("done", index, pickle.dumps(bare))
@@ -199,7 +206,10 @@ class _Pool:
             self._not_sent(index, message[2], message[3], seconds)
             return
         try:
-            verdict = pickle.loads(message[2])
+            if kind == "data":
+                verdict = verdict_from_data(None, json.loads(message[2]))
+            else:
+                verdict = pickle.loads(message[2])
         except Exception as exc:
             self._not_sent(index, "unknown", f"{type(exc).__name__}: {exc}"[:300], seconds)
             return
@@ -279,17 +289,37 @@ class _Pool:
 
 def prove_many(claims: Sequence[Claim], budget: float, jobs: int = 1,
                advance: Callable[[str], None] | None = None, *, isolate: bool = False,
-               grace: float = DEFAULT_GRACE) -> list[Verdict]:
+               grace: float = DEFAULT_GRACE, cache: ProofCache | None = None
+               ) -> list[Verdict]:
     """The verdict of each claim, in order, proved in up to `jobs` forked processes.
 
     With jobs=1 and not `isolate` the claims are proved in this process (their steps stay
     exact). Otherwise each claim is proved in a forked worker, so that a claim that exits
     the process or blocks past `budget + grace` seconds costs only its own verdict
-    ("undecided", with the reason). `advance(name)` is called as each claim is done.
-    On an exception here (Ctrl-C) every worker is killed and the exception propagates.
+    ("undecided", with the reason). With a `cache`, verdicts found there (and checked
+    again) are not proved again, and new "proved"/"refuted" verdicts are kept in it.
+    `advance(name)` is called as each claim is done. On an exception here (Ctrl-C) every
+    worker is killed and the exception propagates.
     """
     tick = advance or (lambda _name: None)
     claims = list(claims)
+    out: list[Verdict | None] = [None] * len(claims)
+    if cache is not None:
+        for k, c in enumerate(claims):
+            out[k] = cache.get(c)
+            if out[k] is not None:
+                tick(c.name)
+    todo = [k for k, v in enumerate(out) if v is None]
+    fresh = _prove_all([claims[k] for k in todo], budget, jobs, tick, isolate, grace)
+    for k, v in zip(todo, fresh, strict=True):
+        out[k] = v
+        if cache is not None:
+            cache.put(claims[k], v)
+    return [v for v in out if v is not None]
+
+
+def _prove_all(claims: list[Claim], budget: float, jobs: int, tick: Callable[[str], None],
+               isolate: bool, grace: float) -> list[Verdict]:
     if not claims:
         return []
     if (jobs <= 1 and not isolate) or not can_fork():

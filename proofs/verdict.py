@@ -130,3 +130,34 @@ class Verdict:
     def _repr_markdown_(self) -> str:
         lines = [f"**{self.claim.name}**: {self.summary()}"]
         return "\n".join(lines)
+
+
+def verdict_data(v: Verdict) -> dict[str, Any]:
+    """The verdict without its claim as JSON-able data that comes back exactly as it is
+    (relations and sums unevaluated: `proofs.serial`); NotSerializable where it cannot."""
+    from . import serial
+
+    return {
+        "status": v.status, "method": v.method, "reason": v.reason,
+        "steps": [[serial.encode(s.lhs), s.op, serial.encode(s.rhs), s.why, s.kind, s.depth]
+                  for s in v.steps],
+        "counterexample": None if v.counterexample is None else serial.encode(
+            v.counterexample),
+        "seconds": v.seconds, "checks": v.checks,
+        "scope": [v.scope.only, serial.encode(v.scope.excluded),
+                  serial.encode(v.scope.landmarks)],
+    }
+
+
+def verdict_from_data(claim: Any, data: dict[str, Any]) -> Verdict:
+    """The verdict `verdict_data` gave, for `claim`."""
+    from . import serial
+
+    steps = tuple(Step(serial.decode(lhs), op, serial.decode(rhs), why, kind, depth)
+                  for lhs, op, rhs, why, kind, depth in data["steps"])
+    only, excluded, landmarks = data["scope"]
+    cex = data["counterexample"]
+    return Verdict(claim, data["status"], method=data["method"], reason=data["reason"],
+                   steps=steps, counterexample=None if cex is None else serial.decode(cex),
+                   seconds=data["seconds"], checks=data["checks"],
+                   scope=Scope(only, serial.decode(excluded), serial.decode(landmarks)))

@@ -13,7 +13,10 @@ from collections.abc import Mapping
 
 import sympy as sp
 
+from proofs.serial import register
 
+
+@register
 class At(sp.Subs):
     """`expr` with its bound variables at `point`; prints as the original expression."""
 
