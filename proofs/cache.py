@@ -1,0 +1,167 @@
+"""Verdicts kept on disk, so that an unchanged claim is not proved again.
+
+An entry is keyed by everything that decides a verdict: the claim's name (it seeds the
+sampling), statement, assumptions and hints (their srepr, fresh variables numbered), and
+the engine's fingerprint (the source of the `proofs` package and the versions of sympy,
+mpmath and python-flint); it holds the verdict as `proofs.serial` data, steps
+unevaluated. Only "proved" and "refuted" are kept: they hold whatever the budget. A
+cached refutation is checked again before use (its counterexample evaluated, certified).
+An entry that is unreadable, half written, for another key or fails that check is
+ignored and written anew; writes are atomic, so concurrent runs never see a torn one.
+
+The folder is `QEDSHEET_CACHE_DIR` if set, else the user's cache folder (platformdirs).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import sympy as sp
+
+from . import serial
+from .claim import Claim
+from .verdict import Verdict, verdict_data, verdict_from_data
+
+KEPT = ("proved", "refuted")
+
+
+@lru_cache(maxsize=1)
+def engine_fingerprint() -> str:
+    """A hash of the engine's source and of the libraries its verdicts depend on."""
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.rglob("*.py")):
+        h.update(str(path.relative_to(root)).encode())
+        h.update(path.read_bytes())
+    for lib in ("sympy", "mpmath", "python-flint"):
+        try:
+            h.update(f"{lib}={metadata.version(lib)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{lib}=?".encode())
+    h.update(os.environ.get("SYMPY_GROUND_TYPES", "").encode())
+    return h.hexdigest()
+
+
+def default_folder() -> Path:
+    """QEDSHEET_CACHE_DIR, else the per-user cache folder of qedsheet."""
+    chosen = os.environ.get("QEDSHEET_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("qedsheet"))
+
+
+@dataclass(frozen=True)
+class ProofCache:
+    """The verdicts in one folder (see the module's docstring)."""
+
+    folder: Path
+
+    @classmethod
+    def default(cls) -> ProofCache:
+        return cls(default_folder())
+
+    def key(self, claim: Claim) -> str | None:
+        """The entry's name for `claim`, or None when the claim holds something without
+        a stable written form (an object that prints its memory address, say)."""
+        text = "\n".join([engine_fingerprint(), claim.name, _text(claim.statement),
+                          _text(claim.given), _text(tuple(claim.hints))])
+        if " at 0x" in text:
+            return None
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / "verdicts" / key[:2] / f"{key}.json"
+
+    def get(self, claim: Claim) -> Verdict | None:
+        """The cached verdict of `claim`, checked again; None when there is none."""
+        key = self.key(claim)
+        if key is None:
+            return None
+        path = self._path(key)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("key") != key:
+                return None
+            verdict = verdict_from_data(claim, data["verdict"])
+        except (OSError, ValueError, KeyError, TypeError, serial.NotSerializable):
+            return None
+        except Exception:  # whatever a damaged entry makes sympy raise: not trusted
+            return None
+        return verdict if verdict.status in KEPT and _still_holds(verdict) else None
+
+    def put(self, claim: Claim, verdict: Verdict) -> bool:
+        """Keep a "proved" or "refuted" verdict; False when it was not kept."""
+        if verdict.status not in KEPT:
+            return False
+        key = self.key(claim)
+        if key is None:
+            return False
+        try:
+            text = json.dumps({"key": key, "verdict": verdict_data(verdict)})
+        except serial.NotSerializable:
+            return False
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as f:
+                    f.write(text)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return False
+        return True
+
+    def clear(self) -> int:
+        """Remove every entry; the number removed."""
+        removed = 0
+        for path in (self.folder / "verdicts").rglob("*.json"):
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                pass
+        return removed
+
+
+def _text(obj: object) -> str:
+    """A written form of `obj` that is the same in every process: sympy's srepr with
+    fresh (Dummy) variables numbered by first appearance, dataclass fields in order."""
+    if isinstance(obj, sp.Basic):
+        dummies = sorted(obj.atoms(sp.Dummy), key=lambda d: d.dummy_index)
+        named = {d: sp.Symbol(f"_fresh{k}_{d.name}", **d.assumptions0)
+                 for k, d in enumerate(dummies)}
+        return sp.srepr(obj.xreplace(named) if named else obj)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return type(obj).__name__ + "(" + ", ".join(
+            _text(getattr(obj, f.name)) for f in dataclasses.fields(obj)) + ")"
+    if isinstance(obj, (tuple, list)):
+        return "(" + ", ".join(_text(a) for a in obj) + ")"
+    return repr(obj)
+
+
+def _still_holds(v: Verdict) -> bool:
+    """The cheap re-check of a cached verdict: a refutation's counterexample is evaluated
+    again (a proof is not: its numbers were checked when it was made, by the engine of
+    this very fingerprint, and re-sampling it costs as much as the cross-check)."""
+    from .forms import Convex
+    from .numeric import evaluate
+
+    if v.status != "refuted":
+        return True
+    if isinstance(v.claim.statement, Convex):  # its witness is a pair, not a point
+        return True
+    return evaluate(v.claim.statement, dict(v.counterexample or {})).truth is False
