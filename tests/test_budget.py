@@ -303,7 +303,7 @@ def test_no_budget_exceeded_when_the_deadline_passes_in_a_failing_c_call() -> No
         a.close()
         b.close()
     assert outcomes["leaked"] == 0 and outcomes["left open"] == 0, outcomes
-    assert outcomes["stopped"] > 300 and outcomes["timed out"] > 300, outcomes
+    assert outcomes["stopped"] > 50 and outcomes["timed out"] > 50, outcomes  # both paths ran
 
 
 # mpmath and sympy after interrupts --------------------------------------------------
