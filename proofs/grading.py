@@ -2,8 +2,8 @@
 
     >>> from proofs.grading import grade_text
     >>> report = grade_text("$$\\\\frac{d}{dx} e^{2x} = e^{2x}$$", "markdown", jobs=1)
-    >>> [(f.verdict, f.reason) for f in report.findings]      # doctest: +ELLIPSIS
-    [('wrong', 'the derivative is 2 e^{2 x}, not e^{2 x}; ...')]
+    >>> [(f.verdict, f.reason) for f in report.findings]
+    [('wrong', 'the derivative is 2 e^{2 x}, not e^{2x}; false at x = -1')]
 
 A relation is `correct` when the engine proved it (under the document's assumptions,
 named in the reason), `wrong` only when the engine refuted it (a counterexample that
@@ -15,6 +15,7 @@ a reading that was a guess, or a claim the engine could not decide within the bu
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,8 @@ from .reading import Link, read_parts
 from .verdict import Verdict
 
 DEFAULT_BUDGET = 4.0
+MAX_RELATIONS = 400
+TIME_LIMIT = 300.0
 VERDICTS = ("correct", "wrong", "unchecked")
 _GREEK_OUT = {"lambda": "λ", "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ",
               "epsilon": "ε", "theta": "θ", "mu": "μ", "sigma": "σ", "tau": "τ",
@@ -75,30 +78,34 @@ class Report:
 def grade_text(text: str, fmt: str, budget: float = DEFAULT_BUDGET, jobs: int = 1,
                advance: Callable[[str], None] | None = None,
                start: Callable[[int], None] | None = None,
-               max_relations: int | None = None) -> Report:
+               max_relations: int = MAX_RELATIONS, time_limit: float = TIME_LIMIT) -> Report:
     """Grade the document `text` ("markdown" or "latex"): each relation proved within
     `budget` seconds, in `jobs` worker processes; `start(count)` is called with the number
     of claims before proving and `advance(name)` as each is done. Relations beyond
-    `max_relations` are left unchecked."""
+    `max_relations`, and those not reached within `time_limit` seconds, are left
+    unchecked with that reason."""
+    started = time.monotonic()
     ctx = read_parts(read_document(text, fmt))
     links = ctx.links
-    if max_relations is not None and len(links) > max_relations:
+    if len(links) > max_relations:
         links = links[:max_relations] + [
             Link(x.line, x.latex, None, f"not checked: the sheet states more than "
                  f"{max_relations} relations") for x in links[max_relations:]]
     claims = [link.claim for link in links if link.claim is not None]
     if start is not None:
         start(len(claims))
-    verdicts = _prove(claims, budget, jobs, advance)
-    values = _correct_values(links, verdicts, budget, jobs)
+    deadline = started + time_limit
+    verdicts = _prove(claims, budget, jobs, advance, deadline)
+    values = _correct_values(links, verdicts, budget, jobs, deadline)
     findings = tuple(_finding(link, verdicts.get(id(link.claim)), values.get(id(link.claim)))
                      for link in links)
     return Report(findings, ctx.formulas, ctx.definitions, ctx.conditions)
 
 
 def _prove(claims: list[Claim], budget: float, jobs: int,
-           advance: Callable[[str], None] | None) -> dict[int, Verdict]:
-    """The verdict of each claim (by id), each distinct statement proved once."""
+           advance: Callable[[str], None] | None, deadline: float) -> dict[int, Verdict]:
+    """The verdict of each claim (by id), each distinct statement proved once, in
+    batches until `deadline` (time.monotonic()); claims not reached have no verdict."""
     distinct: dict[str, Claim] = {}
     key_of: dict[int, str] = {}
     for c in claims:
@@ -106,10 +113,16 @@ def _prove(claims: list[Claim], budget: float, jobs: int,
         key_of[id(c)] = key
         distinct.setdefault(key, c)
     unique = list(distinct.values())
-    verdicts = prove_many(unique, budget, jobs, advance, isolate=True) if unique else []
-    by_key = {sp.srepr((c.statement, c.given)): v
-              for c, v in zip(unique, verdicts, strict=True)}
-    return {i: by_key[k] for i, k in key_of.items()}
+    by_key: dict[str, Verdict] = {}
+    size = max(4 * jobs, 8)
+    for k in range(0, len(unique), size):
+        if time.monotonic() + budget > deadline:
+            break
+        batch = unique[k:k + size]
+        for c, v in zip(batch, prove_many(batch, budget, jobs, advance, isolate=True),
+                        strict=True):
+            by_key[sp.srepr((c.statement, c.given))] = v
+    return {i: by_key[k] for i, k in key_of.items() if k in by_key}
 
 
 # --- correct values of refuted derivatives, limits and numbers -----------------------
@@ -120,14 +133,18 @@ def _candidate(link: Link) -> tuple[sp.Expr, sp.Expr] | None:
     if link.op != "=" or not isinstance(link.lhs, sp.Basic) or \
             not isinstance(link.rhs, sp.Basic):
         return None
+    ranges = {r for r in link.claim.given if isinstance(r, (sp.Le, sp.Ge))}
     for side in (link.lhs, link.rhs):
         if side.has(sp.Derivative, sp.Limit):
             try:
-                with clock.deadline(1.0):
-                    value = side.doit()
+                with clock.deadline(1.5):
+                    value = side.doit().replace(
+                        lambda x: isinstance(x, sp.Sum) and x.has(sp.KroneckerDelta),
+                        lambda x: x.doit())
+                    value = _in_range(value, ranges)
                     if value.has(sp.Limit, sp.Derivative) or value.has(sp.nan, sp.zoo):
                         continue
-                    value = sp.simplify(value)
+                    value = _simplest(value)
             except clock.BudgetExceeded:
                 continue
             except Exception:  # noqa: BLE001 - sympy fails in many ways; no value then
@@ -137,14 +154,39 @@ def _candidate(link: Link) -> tuple[sp.Expr, sp.Expr] | None:
     return None
 
 
+def _in_range(e: sp.Basic, ranges: set) -> sp.Basic:
+    """`e` with each Piecewise whose first condition is a given index range (`y <= n`,
+    from differentiating a sum by one of its entries) replaced by its first branch."""
+    def pick(*args: Any) -> sp.Basic:
+        expr, cond = args[0]
+        if cond in ranges or getattr(cond, "reversed", None) in ranges:
+            return expr
+        return sp.Piecewise(*args)
+    return e.replace(sp.Piecewise, pick)
+
+
+def _simplest(v: sp.Basic) -> sp.Basic:
+    """The shortest of a few normal forms of v that brings in no new function (no
+    cosh where v has exp)."""
+    funcs = {type(f) for f in v.atoms(sp.Function)}
+    forms = [v]
+    for f in (sp.cancel, sp.factor, sp.simplify):
+        try:
+            forms.append(f(v))
+        except Exception:  # noqa: BLE001 - a form sympy cannot build is skipped
+            continue
+    good = [f for f in forms if {type(g) for g in f.atoms(sp.Function)} <= funcs]
+    return min(good, key=sp.count_ops)
+
+
 def _correct_values(links: list[Link], verdicts: dict[int, Verdict], budget: float,
-                    jobs: int) -> dict[int, tuple[sp.Expr, sp.Expr]]:
+                    jobs: int, deadline: float) -> dict[int, tuple[sp.Expr, sp.Expr]]:
     """For refuted equations: the value of the derivative, limit or number, when the
     engine proves it."""
     asks: list[tuple[Link, sp.Expr, sp.Expr, Claim]] = []
     for link in links:
         v = verdicts.get(id(link.claim))
-        if v is None or v.status != "refuted":
+        if v is None or v.status != "refuted" or time.monotonic() > deadline:
             continue
         cand = _candidate(link)
         if cand is None:
@@ -155,16 +197,19 @@ def _correct_values(links: list[Link], verdicts: dict[int, Verdict], budget: flo
         asks.append((link, side, value, claim))
     if not asks:
         return {}
-    proved = _prove([a[3] for a in asks], min(budget, 3.0), jobs, None)
+    proved = _prove([a[3] for a in asks], min(budget, 3.0), jobs, None, deadline)
     return {id(link.claim): (side, value) for link, side, value, c in asks
-            if proved[id(c)].status == "proved"}
+            if id(c) in proved and proved[id(c)].status == "proved"}
 
 
 # --- findings -------------------------------------------------------------------------
 
 def _finding(link: Link, v: Verdict | None, value: tuple | None) -> Finding:
-    if link.claim is None or v is None:
+    if link.claim is None:
         return Finding(link.line, link.latex, "unchecked", link.reason or "not checked")
+    if v is None:
+        return Finding(link.line, link.latex, "unchecked",
+                       "not checked: the time limit of the run was reached")
     scope = f" (assuming {', '.join(link.scope)})" if link.scope else ""
     if v.status == "proved":
         method = v.method or "proved"
@@ -191,10 +236,11 @@ def _wrong_reason(link: Link, cx: dict[str, str], value: tuple | None) -> str:
     parts = []
     if value is not None:
         side, val = value
-        other = link.rhs if side is link.lhs else link.lhs
+        left = side is link.lhs
+        other = link.sides_latex[1 if left else 0] or _show(link.rhs if left else link.lhs)
         what = "the derivative" if side.has(sp.Derivative) else \
             "the limit" if side.has(sp.Limit) else "the value"
-        parts.append(f"{what} is {_show(val)}, not {_show(other)}")
+        parts.append(f"{what} is {_show(val)}, not {other}")
     elif not cx and isinstance(link.lhs, sp.Basic) and isinstance(link.rhs, sp.Basic):
         left, right = _decimal(link.lhs), _decimal(link.rhs)
         if link.op == "~=" and left:
@@ -209,8 +255,10 @@ def _wrong_reason(link: Link, cx: dict[str, str], value: tuple | None) -> str:
 
 
 def _decimal(e: sp.Basic) -> str:
-    """A constant as ≈ 10 significant digits, for the reader ('' when not a number)."""
-    if e.free_symbols:
+    """A constant as ≈ 10 significant digits, for the reader ('' when not a number, or
+    when its size could make the evaluation itself too long: towers of powers)."""
+    if e.free_symbols or _tower(e) > 2 or any(len(str(abs(i.p))) > 100
+                                             for i in e.atoms(sp.Rational)):
         return ""
     try:
         with clock.deadline(1.0):
@@ -225,6 +273,14 @@ def _decimal(e: sp.Basic) -> str:
         return format(float(v), ".10g")
     except OverflowError:
         return sp.sstr(v)
+
+
+def _tower(e: sp.Basic) -> int:
+    """How deep exponentials and powers nest in `e`."""
+    if not e.args:
+        return 0
+    inner = max(_tower(a) for a in e.args)
+    return inner + 1 if isinstance(e, (sp.exp, sp.Pow)) else inner
 
 
 def _show(e: Any) -> str:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,11 +55,12 @@ CLAIM_CUES = frozenset((
     "because note obtain yields yield becomes equals implies means get proof check verify "
     "is are holds hold").split())
 DEFINITION_CUES = frozenset("let define defines defined defining denote denotes denoting "
-                            "set setting write call put take".split())
+                            "set setting write call put take choose chose pick".split())
 CONDITION_CUES = frozenset((
     "for assume assuming assumed suppose supposing given provided if when whenever wlog "
     "where with whereby unless").split())
 SENTENCE_CUES = frozenset(("if", "when", "whenever", "unless"))
+MAX_FORMULAS = 2000
 _CUE_REACH = 4  # a definition or condition word this close before a formula introduces it
 _SIGN_WORDS = {"positive": "positive", "negative": "negative", "nonnegative": "nonnegative",
                "non-negative": "nonnegative", "nonpositive": "nonpositive",
@@ -89,16 +91,19 @@ class Link:
     lhs: Any = None
     rhs: Any = None
     op: str = ""
+    sides_latex: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True)
 class Condition:
-    """An assumption of the document: a relation (built on real variables) or a sign."""
+    """An assumption of the document: a relation (built on real variables) or a sign,
+    with the LaTeX it was written in."""
 
     relation: Any
     names: frozenset[str]
     line: int
     sentence: bool = False
+    latex: str = ""
 
 
 @dataclass
@@ -127,6 +132,7 @@ class _Draft:
     rhs: Any
     op: str
     conditions: tuple[Condition, ...]
+    sides_latex: tuple[str, str] = ("", "")
 
 
 @dataclass
@@ -179,9 +185,38 @@ def read_parts(parts: list[Part]) -> _Context:
                                   "to the next paragraph is skipped"))
         elif p.kind == "math":
             ctx.formulas += 1
+            if ctx.formulas > MAX_FORMULAS:
+                ctx.links.append(Link(p.line, p.text[:80], None, f"not read: the document "
+                                      f"has more than {MAX_FORMULAS} formulas"))
+                break
             _formula(ctx, p)
     _end_sentence(ctx)
     return ctx
+
+
+def claim_from_latex(name: str, tex: str, given: Iterable[Any] = ()) -> Claim:
+    """The claim that the LaTeX relation `tex` states (a chain: all of its links), under
+    `given`: LaTeX conditions such as "\\lambda > 0" or sympy relations. A ValueError
+    says why a relation cannot be read."""
+    parts: list[Part] = []
+    relations = []
+    for g in given:
+        if isinstance(g, str):
+            parts += [Part("prose", "Assume ", 1), Part("math", g, 1), Part("prose", ". ", 1)]
+        else:
+            relations.append(g)
+    parts.append(Part("math", tex, 1, display=True))
+    links = read_parts(parts).links
+    if not links:
+        raise ValueError(f"no relation to check in {tex!r}")
+    bad = next((x for x in links if x.claim is None), None)
+    if bad is not None:
+        raise ValueError(f"{bad.latex}: {bad.reason}")
+    claims = [x.claim for x in links]
+    statement = claims[0].statement if len(claims) == 1 else sp.And(
+        *(c.statement for c in claims), evaluate=False)
+    own = tuple(dict.fromkeys(g for c in claims for g in c.given))
+    return Claim(name, statement, given=own + tuple(relations))
 
 
 def _leave_section(ctx: _Context, before: _State) -> None:
@@ -367,7 +402,8 @@ def _statement(ctx: _Context, st: Statement, p: Part, cue: str, sentence_cue: st
         return kind
     for k in range(start, len(ops)):
         latex = f"{latex_of[k]} {_op_latex(p.text, ops[k])} {latex_of[k + 1]}"
-        _link(ctx, sides[k], ops[k], sides[k + 1], lines[k], latex)
+        _link(ctx, sides[k], ops[k], sides[k + 1], lines[k], latex,
+              (latex_of[k], latex_of[k + 1]))
     _remember(ctx, sides[-1], latex_of[-1])
     return kind
 
@@ -390,7 +426,21 @@ def _kind(ctx: _Context, sides: list[Side], ops: list[Token], cue: str) -> str:
         return "definition"
     if len(ops) == 1 and first == "=" and _constraint(sides[0], sides[1]):
         return "condition"
+    if first in ("<", "<=", ">", ">=", "!=") and all(_bare(s) for s in sides) \
+            and any(isinstance(s.expr, sp.Basic) and s.expr.free_symbols for s in sides):
+        return "condition"
     return "claim"
+
+
+def _bare(side: Side) -> bool:
+    """A variable, an entry of a vector or a number, read without any definition:
+    relations between such (`n \\ge 2`, `0 < p < 1`, `a \\ge b`) are assumptions."""
+    e = side.expr
+    if side.error or side.defined or not isinstance(e, sp.Basic):
+        return isinstance(e, tuple) and not side.error
+    return e.is_Number or isinstance(e, (sp.Symbol, sp.Indexed)) or \
+        isinstance(e, sp.Mul) and len(e.args) == 2 and e.args[0] == -1 and \
+        isinstance(e.args[1], (sp.Symbol, sp.Indexed))
 
 
 def _constraint(a: Side, b: Side) -> bool:
@@ -573,8 +623,11 @@ def _conditions(ctx: _Context, sides: list[Side], ops: list[Token], p: Part,
         if rel is None or a.error or b.error or isinstance(a.expr, VectorValue) \
                 or isinstance(b.expr, (VectorValue, tuple)):
             continue
+        latex = " ".join(f"{p.text[a.start:a.end]} {_op_latex(p.text, op)} "
+                         f"{p.text[b.start:b.end]}".split())
         for x in _listed(a):
-            _add_condition(ctx, rel(x, b.expr, evaluate=False), p.line, sentence)
+            _add_condition(ctx, rel(x, b.expr, evaluate=False), p.line, sentence,
+                           latex if len(_listed(a)) == 1 else "")
 
 
 def _listed(side: Side) -> list[Any]:
@@ -596,11 +649,12 @@ def _membership(ctx: _Context, a: Side, b: Side, line: int, sentence: bool) -> N
         _add_condition(ctx, _sign_relation(a.expr, sign), line, sentence)
 
 
-def _add_condition(ctx: _Context, rel: Any, line: int, sentence: bool) -> None:
+def _add_condition(ctx: _Context, rel: Any, line: int, sentence: bool,
+                   latex: str = "") -> None:
     if rel in (sp.true, sp.false) or not isinstance(rel, sp.Basic):
         return
     names = _names(rel)
-    cond = Condition(rel, names, line, sentence)
+    cond = Condition(rel, names, line, sentence, latex or _condition_text(rel))
     for d in ctx.drafts:  # "... $X$ for $\\lambda > 0$": X assumed it too
         if not any(c.names == names and _same_kind(c.relation, rel) for c in d.conditions):
             d.conditions = d.conditions + (cond,)
@@ -635,7 +689,8 @@ def _names(e: Any) -> frozenset[str]:
 
 # --- claims ---------------------------------------------------------------------------
 
-def _link(ctx: _Context, a: Side, op: Token, b: Side, line: int, latex: str) -> None:
+def _link(ctx: _Context, a: Side, op: Token, b: Side, line: int, latex: str,
+          sides_latex: tuple[str, str]) -> None:
     """The claim `a op b` as a draft (finished at the end of the sentence), or the
     reason why there is none."""
     latex = " ".join(latex.split())
@@ -673,7 +728,8 @@ def _link(ctx: _Context, a: Side, op: Token, b: Side, line: int, latex: str) -> 
             return unchecked(f"cannot state it: {exc}"[:200])
     st = ctx.state
     ctx.drafts.append(_Draft(len(ctx.links), line, latex, statement, guesses, lhs, rhs,
-                             op.text, st.conditions + st.sentence_conditions))
+                             op.text, st.conditions + st.sentence_conditions,
+                             tuple(" ".join(x.split()) for x in sides_latex)))
     ctx.links.append(None)
 
 
@@ -683,7 +739,7 @@ def _finish(ctx: _Context, d: _Draft) -> Link:
     names = _names(statement)
     dim = ctx.state.notation.dimension
     given = [c for c in d.conditions if c.names <= names | {dim}]
-    scope = [f"{_condition_text(c.relation)} (line {c.line})" for c in given]
+    scope = [f"{c.latex} (line {c.line})" for c in given]
     taken = {s for s in statement.free_symbols if isinstance(s, sp.Symbol)}
     relations = [fresh_bounds(c.relation, taken) for c in given]
     n = index(dim)
@@ -713,7 +769,7 @@ def _finish(ctx: _Context, d: _Draft) -> Link:
     def refined(e: Any) -> Any:
         return e.xreplace(refine) if isinstance(e, sp.Basic) else e
     return Link(d.line, d.latex, claim, "", d.guesses, tuple(scope), refined(d.lhs),
-                refined(d.rhs), d.op)
+                refined(d.rhs), d.op, d.sides_latex)
 
 
 def _condition_text(r: Any) -> str:
@@ -759,7 +815,7 @@ def _free_indices(e: Any) -> set[sp.Symbol]:
             out |= {s for s in i.free_symbols if s.is_integer}
     bound = {lim[0] for s in e.atoms(sp.Sum, sp.Product) for lim in s.limits}
     out |= {s for k in e.atoms(sp.KroneckerDelta) for s in k.free_symbols}
-    return {s for s in out - bound if s in e.free_symbols}
+    return out - bound
 
 
 def _concrete_indices(e: Any) -> set[int]:

@@ -8,13 +8,11 @@ import os
 import sys
 
 from proofs.documents import MAX_BYTES, DocumentError, detect_format
-from proofs.grading import DEFAULT_BUDGET, Finding, Report, grade_text
+from proofs.grading import DEFAULT_BUDGET, MAX_RELATIONS, TIME_LIMIT, Finding, Report, grade_text
 from proofs.parallel import default_jobs
 
 from ..cli import UsageError, seconds
 from ..progress import Progress
-
-MAX_RELATIONS = 400
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -35,6 +33,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help=f"seconds allowed per relation (default {DEFAULT_BUDGET:g})")
     p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                    help="relations proved in parallel processes (default: number of cores)")
+    p.add_argument("--time-limit", type=seconds, default=TIME_LIMIT, metavar="S",
+                   help=f"seconds for the whole run; relations not reached by then are "
+                   f"unchecked (default {TIME_LIMIT:g})")
     p.set_defaults(run=run)
 
 
@@ -77,9 +78,13 @@ def finding_line(path: str, f: Finding) -> str:
 
 def summary_line(r: Report) -> str:
     s = r.summary()
-    return (f"{s['relations']} relations: {s['correct']} correct, {s['wrong']} wrong, "
-            f"{s['unchecked']} unchecked ({s['formulas']} formulas, {s['definitions']} "
-            f"definitions, {s['conditions']} conditions)")
+
+    def count(k: int, word: str) -> str:
+        return f"{k} {word}" + ("" if k == 1 else "s")
+    return (f"{count(s['relations'], 'relation')}: {s['correct']} correct, {s['wrong']} "
+            f"wrong, {s['unchecked']} unchecked ({count(s['formulas'], 'formula')}, "
+            f"{count(s['definitions'], 'definition')}, "
+            f"{count(s['conditions'], 'condition')})")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -95,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         report = grade_text(text, fmt, args.budget, jobs, progress.advance, start,
-                            MAX_RELATIONS)
+                            MAX_RELATIONS, args.time_limit)
     except DocumentError as exc:
         raise UsageError(f"{args.file}: {exc}") from None
     except RecursionError:
