@@ -29,7 +29,7 @@ from .parallel import prove_many
 from .reading import Link, read_parts
 from .verdict import Verdict
 
-DEFAULT_BUDGET = 4.0
+DEFAULT_BUDGET = 6.0
 MAX_RELATIONS = 400
 TIME_LIMIT = 300.0
 VERDICTS = ("correct", "wrong", "unchecked")

@@ -526,7 +526,7 @@ class _Reader:
             b = self.scalar(b)
             if b is sp.E:
                 b = sp.exp(ex)
-            elif isinstance(b, sp.exp) and b.args[0].is_extended_real:
+            elif isinstance(b, sp.exp) and _surely_real(b.args[0]):
                 b = sp.exp(b.args[0] * ex)  # (e^u)^v = e^{uv} for real u
             elif b.is_Number and ex.is_Number and abs(ex) * sp.log(abs(b) + 2) > 2000:
                 b = sp.Pow(b, ex, evaluate=False)  # never a number with a million digits
@@ -1181,6 +1181,25 @@ class _Reader:
             raise ReadError(f"the limit at column {tok.pos + 1}: the expression does not "
                             f"depend on {sp.sstr(v)}")
         return sp.Limit(body, v, point, direction)
+
+
+_REAL_FUNCTIONS = (sp.exp, sp.Max, sp.Min, sp.Abs, sp.tanh, sp.sin, sp.cos)
+
+
+def _surely_real(u: sp.Basic) -> bool:
+    """`u` is real wherever it is defined: real variables and numbers under +, *,
+    integer powers and real functions (so that (e^u)^v = e^{uv})."""
+    if u.is_extended_real:
+        return True
+    if u.is_Symbol or isinstance(u, sp.Indexed):
+        return bool(u.is_real)
+    if u.is_Number:
+        return bool(u.is_real)
+    if isinstance(u, sp.Pow):
+        return u.exp.is_Integer and _surely_real(u.base)
+    if isinstance(u, (sp.Add, sp.Mul, *_REAL_FUNCTIONS)):
+        return all(_surely_real(a) for a in u.args)
+    return False
 
 
 def _plain_symbols(e: sp.Basic) -> set[sp.Basic]:

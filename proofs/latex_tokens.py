@@ -167,6 +167,17 @@ def tokenize(text: str, functions: frozenset[str] = frozenset()) -> list[Token]:
             i += 1
             continue
         raise TokenError(f"unexpected character {c!r} at column {i + 1}")
+    depth = 0
+    for t in out:
+        if t.kind == "op" and t.text == "{" and text[t.pos] == "{":
+            depth += 1
+        elif t.kind == "op" and t.text == "}" and text[t.pos] == "}":
+            depth -= 1
+            if depth < 0:
+                raise TokenError(f"unbalanced braces: the '}}' at column {t.pos + 1} closes "
+                                 "nothing")
+    if depth:
+        raise TokenError("unbalanced braces: a '{' is never closed")
     out.append(Token("end", "", n))
     return out
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sympy as sp
+from sympy.core.relational import Relational
 
 from .claim import Claim
 from .documents import Part, read_document
@@ -386,7 +387,7 @@ def _statement(ctx: _Context, st: Statement, p: Part, cue: str, sentence_cue: st
             return "claim"
         sides[0] = ctx.last.side
         latex_of[0] = ctx.last.text
-    kind = _kind(ctx, sides, ops, cue)
+    kind = _kind(ctx, sides, ops, cue, continued=p.continues)
     start = 0
     if kind == "definition":
         ctx.definitions += 1
@@ -408,10 +409,14 @@ def _statement(ctx: _Context, st: Statement, p: Part, cue: str, sentence_cue: st
     return kind
 
 
-def _kind(ctx: _Context, sides: list[Side], ops: list[Token], cue: str) -> str:
+def _kind(ctx: _Context, sides: list[Side], ops: list[Token], cue: str,
+          continued: bool = False) -> str:
     """"definition", "condition" or "claim" for a statement, from its first relation,
-    its left side and the cue before it."""
+    its left side and the cue before it (a statement that continues the previous
+    formula defines nothing)."""
     first = ops[0].text
+    if continued:
+        return "claim"
     if first in (":=", "def"):
         return "definition"
     if first == "in":
@@ -744,7 +749,8 @@ def _finish(ctx: _Context, d: _Draft) -> Link:
     relations = [fresh_bounds(c.relation, taken) for c in given]
     n = index(dim)
     if statement.has(n):
-        if not any(dim in c.names for c in given):
+        if not any(isinstance(c.relation, Relational) and n in (c.relation.lhs, c.relation.rhs)
+                   for c in given):
             relations.append(sp.Ge(n, 2))
             scope.append(f"{dim} ≥ 2")
         relations.extend(sp.Le(i, n) for i in sorted(_free_indices(statement), key=str)
