@@ -5,15 +5,16 @@
     [('heading', 1, 'Ex 1'), ('prose', 2, 'Let '), ('math', 2, 'f(x) = x^2'),
      ('prose', 2, '.\\n'), ('math', 3, "f'(x) = 2x"), ('prose', 3, '\\n')]
 
-Markdown: `$...$` and `$$...$$` (also `\\(...\\)` and `\\[...\\]`), `#` headings, code
-(fenced, inline) and HTML comments skipped; a `$` opens inline math only when a non-space
-follows it, and closes it only after a non-space and before no digit (so "$5 and $10" is
-prose). LaTeX: the body of `\\begin{document}` when there is one, `%` comments removed,
-`\\section`-like headings, `\\[...\\]`, `$$...$$`, `\\(...\\)`, `$...$`, and the
-environments equation, align, gather, multline, eqnarray (starred too), with `aligned`,
-`split` and `gathered` inside display math. Multi-row environments are cut into rows at
-`\\\\`; a row (or a display formula) that starts with a relation (`&= ...`) continues the
-previous one. Unbalanced delimiters become `bad` parts, and reading goes on after them.
+Markdown: `$...$` and `$$...$$` (also `\\(...\\)` and `\\[...\\]`), `#` headings; code
+(fenced, inline), HTML comments and struck-out `~~...~~` text are skipped; a `$` opens
+inline math only when a non-space follows it, and closes it only after a non-space and
+before no digit (so "$5 and $10" is prose). LaTeX: the body of `\\begin{document}` when
+there is one, `%` comments removed, `\\section`-like headings, `\\[...\\]`, `$$...$$`,
+`\\(...\\)`, `$...$`, and the environments equation, align, gather, multline, eqnarray
+(starred too), with `aligned`, `split` and `gathered` inside display math. Multi-row
+environments are cut into rows at `\\\\`; a row (or a display formula) that starts with a
+relation (`&= ...`) continues the previous one. Unbalanced delimiters become `bad`
+parts, and reading goes on after them.
 """
 
 from __future__ import annotations
@@ -188,8 +189,8 @@ class _Markdown:
 
     def scan(self, chunk: str, base: int) -> list[Part]:
         """Prose and formulas of a block of Markdown text (no headings, no code fences)."""
-        chunk = re.sub(r"<!--.*?-->", lambda m: re.sub(r"[^\n]", " ", m.group()), chunk,
-                       flags=re.S)
+        chunk = re.sub(r"<!--.*?-->|~~.*?~~", lambda m: re.sub(r"[^\n]", " ", m.group()),
+                       chunk, flags=re.S)
         out: list[Part] = []
         i, prose_start = 0, 0
         n = len(chunk)

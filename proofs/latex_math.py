@@ -206,7 +206,47 @@ def substitute(expr: Any, mapping: Mapping[sp.Basic, Any]) -> Any:
         for x in (k, v):
             if isinstance(x, sp.Basic):
                 taken |= {s for s in x.free_symbols if isinstance(s, sp.Symbol)}
-    return fresh_bounds(expr, taken).xreplace(dict(mapping))
+    return replace_symbols(fresh_bounds(expr, taken), mapping)
+
+
+def replace_symbols(e: Any, mapping: Mapping[sp.Basic, Any], rename: bool = False) -> Any:
+    """`e` with the symbols (and entries) of `mapping` replaced where they are free: never
+    inside the name of a vector (`x = 3` leaves the vector x alone), never a summation
+    index or the variable of a limit; a derivative by a replaced variable is taken first.
+    With `rename` (a symbol for the same symbol with more assumptions) every occurrence
+    is replaced, bound ones and derivative variables too."""
+    if not mapping or not isinstance(e, sp.Basic):
+        return e
+
+    def walk(x: sp.Basic, m: Mapping[sp.Basic, Any]) -> sp.Basic:
+        if not m or isinstance(x, sp.IndexedBase):
+            return x
+        if x in m:
+            return m[x]
+        if not x.args:
+            return x
+        if not rename and isinstance(x, sp.Derivative) and any(
+                v in m for v, _ in x.variable_count):
+            taken = x.doit()
+            if not isinstance(taken, sp.Derivative):
+                return walk(taken, m)
+            return x.subs({k: v for k, v in m.items() if not isinstance(k, sp.Indexed)})
+        if not rename and isinstance(x, (sp.Sum, sp.Product, sp.Limit)):
+            bound = {x.args[1]} if isinstance(x, sp.Limit) else {lim[0] for lim in x.limits}
+            inner = {k: v for k, v in m.items() if k not in bound}
+            if isinstance(x, sp.Limit):
+                return sp.Limit(walk(x.args[0], inner), x.args[1], walk(x.args[2], inner),
+                                str(x.args[3]))
+            limits = [(lim[0], *(walk(b, inner) for b in lim[1:])) for lim in x.limits]
+            return x.func(walk(x.function, inner), *limits)
+        args = [walk(a, m) for a in x.args]
+        if all(a is b for a, b in zip(args, x.args, strict=True)):
+            return x
+        if isinstance(x, Relational):
+            return x.func(*args, evaluate=False)
+        return x.func(*args)
+
+    return walk(e, mapping)
 
 
 # --- cutting a formula into statements and sides ---------------------------------------
@@ -453,7 +493,7 @@ class _Reader:
                 vals[sym] = val
         if not vals:
             return e
-        e = e.subs(vals)
+        e = replace_symbols(e, vals)
         return e.replace(lambda x: isinstance(x, sp.Subs), lambda x: x.doit())
 
     def expr(self) -> Any:
@@ -545,6 +585,9 @@ class _Reader:
             inner = self.peek(1)
             if inner.kind == "cmd" and inner.text in ("top", "intercal", "prime", "ast"):
                 raise self.fail("a transpose, prime or starred name", inner)
+            if inner.kind == "op" and inner.text == "(" and self.peek(3).text == ")" \
+                    and self.peek(4).text == "}":
+                raise self.fail("a superscript index x^{(i)}", inner)
             if inner.kind == "letter" and inner.text == "T" and self.peek(2).text == "}" \
                     and not self.nt.defines("T"):
                 self.guesses.append("^{T} read as the power T, not a transpose")
@@ -647,6 +690,9 @@ class _Reader:
             raise ReadError("the formula ends too early")
         if t.kind == "set":
             raise self.fail(f"the set {t.text}", t)
+        if t.kind in ("name", "text"):
+            raise ReadError(f"the name {t.text!r} at column {t.pos + 1} is not defined in the "
+                            "document")
         raise ReadError(f"unexpected {t.text!r} at column {t.pos + 1}")
 
     def after_group(self, e: Any) -> Any:
@@ -663,7 +709,7 @@ class _Reader:
         self.take()
         toks = self.group_tokens()
         kinds = [t.kind for t in toks]
-        if kinds == ["text"] or all(k == "letter" for k in kinds) and len(toks) > 2:
+        if kinds in (["text"], ["name"]) or all(k == "letter" for k in kinds) and len(toks) > 2:
             return "name", "".join(t.text for t in toks).replace(" ", "")
         if kinds == ["letter", "letter"]:
             return "indices", (self.index_symbol(toks[0]), self.index_symbol(toks[1]))
@@ -695,6 +741,8 @@ class _Reader:
     def name_or_call(self) -> Any:
         tok = self.take()
         name = tok.text
+        if tok.run:
+            self.guesses.append(f"{tok.run} read as the product of its letters")
         if name == "e" and not self.at("op", "_") and not self.nt.defines("e") \
                 and "e" not in self.suspended:
             return sp.E
@@ -716,8 +764,11 @@ class _Reader:
         primes = self.primes()
         if sub is None and self.at("op", "^") and self.peek(1).text == "{" \
                 and self.peek(2).kind == "op" and self.peek(2).text == "(":
-            raise self.fail("a derivative order written f^{(n)}", tok)
+            raise self.fail("a superscript in parentheses (x^{(i)}: a sample index or a "
+                            "derivative order)", tok)
         calls = self.at("op", "(")
+        if self.at("op", "["):
+            raise self.fail(f"{name}[...] (an expectation, a probability or an index?)", tok)
         key = name if sub is None or sub[0] == "name" else None
         if sub is not None and sub[0] == "name":
             key = f"{name}_{sub[1]}"
@@ -776,7 +827,8 @@ class _Reader:
             return None
         if key in self.nt.names:
             self.used = True
-            return self.nt.names[key]
+            value = self.nt.names[key]
+            return self.late(value) if getattr(value, "free_symbols", None) else value
         return None
 
     def entry(self, name: str, idx: Any, tok: Token) -> sp.Expr:
@@ -785,7 +837,7 @@ class _Reader:
         fam = self.nt.families.get(name)
         if fam is not None and name not in self.suspended:
             self.used = True
-            return substitute(fam.body, {fam.index: idx})
+            return self.late(substitute(fam.body, {fam.index: idx}))
         key = f"{name}[{idx}]"
         if key in self.nt.names and key not in self.suspended:
             self.used = True
@@ -911,7 +963,7 @@ class _Reader:
         if not self.at("op", "("):
             if primes:
                 raise self.fail(f"{f.name}' without an argument", tok)
-            body = f.body
+            body = self.late(f.body)
             if f.index is not None:
                 if not self.at("op", "_"):
                     return VectorValue(lambda j, b=body, ix=f.index: substitute(b, {ix: j}),
@@ -922,27 +974,27 @@ class _Reader:
         if len(args) != len(f.params):
             raise ReadError(f"{f.name} takes {len(f.params)} argument(s), got {len(args)} "
                             f"(column {tok.pos + 1})")
-        mapping: dict[sp.Basic, Any] = {}
+        scalars: dict[sp.Basic, Any] = {}
+        vectors: dict[sp.Basic, Callable[[sp.Expr], sp.Expr]] = {}
         plain = _plain_symbols(f.body)
         for p, a in zip(f.params, args, strict=True):
             if f.body.has(base(p)):
-                entry = self.vector_arg(a, tok)
-                for ix in [x for x in f.body.atoms(sp.Indexed) if x.base == base(p)]:
-                    mapping[ix] = entry(ix.indices[0])
+                vectors[base(p)] = self.vector_arg(a, tok)
                 if real(p) in plain:
                     raise ReadError(f"{f.name} uses {p} both as a vector and as a number")
             else:
-                mapping[real(p)] = self.scalar(a)
+                scalars[real(p)] = self.scalar(a)
         body = f.body
         if primes:
-            if len(f.params) != 1 or f.body.has(base(f.params[0])):
+            if len(f.params) != 1 or vectors:
                 raise self.fail(f"{f.name}' of a function of several variables", tok)
             t = real(f.params[0])
-            arg = mapping[t]
+            arg = scalars[t]
             if isinstance(arg, sp.Symbol) and arg.is_real and not arg.is_integer:
                 return sp.Derivative(substitute(body, {t: arg}), (arg, primes))
             return substitute(sp.diff(body, t, primes), {t: arg})
-        value = self._apply(body, mapping)
+        value = substitute(body, scalars) if scalars else body
+        value = self.late(with_entries(value, vectors))
         if f.index is not None:
             if not self.at("op", "_"):
                 return VectorValue(lambda j, v=value, ix=f.index: substitute(v, {ix: j}),
@@ -950,18 +1002,27 @@ class _Reader:
             return substitute(value, {f.index: self.index_arg()})
         return value
 
-    @staticmethod
-    def _apply(body: sp.Expr, mapping: Mapping[sp.Basic, Any]) -> sp.Expr:
-        """`body` with the parameters (and the entries of vector parameters) replaced:
-        entries under a sum first get their summation index renamed where needed."""
-        scalars = {k: v for k, v in mapping.items() if not isinstance(k, sp.Indexed)}
-        body = substitute(body, scalars) if scalars else body
-        entries = {k: v for k, v in mapping.items() if isinstance(k, sp.Indexed)}
-        if not entries:
-            return body
-        # an entry x[k] whose k is bound by a sum: replace it through the sum's body
-        return body.replace(lambda e: isinstance(e, sp.Indexed) and e in entries,
-                            lambda e: entries[e])
+    def late(self, e: sp.Basic) -> sp.Basic:
+        """A stored body with the families and names defined after it was stored
+        (`l = -\\sum_j y_j \\log \\hat{y}_j` with `\\hat{y}_j = ...` defined next)."""
+        for _ in range(4):
+            names = {}
+            for x in e.free_symbols:
+                value = self.nt.names.get(getattr(x, "name", ""))
+                if isinstance(x, sp.Symbol) and x.name not in self.suspended and \
+                        isinstance(value, sp.Basic) and value.free_symbols and \
+                        x == real(x.name):
+                    names[x] = value
+            families = {}
+            for a in e.atoms(sp.Indexed):
+                label = str(a.base.label)
+                fam = self.nt.families.get(label)
+                if fam is not None and label not in self.suspended:
+                    families[a.base] = (lambda i, f=fam: substitute(f.body, {f.index: i}))
+            if not names and not families:
+                return e
+            e = with_entries(substitute(e, names) if names else e, families)
+        return e
 
     # commands ------------------------------------------------------------------------
     def command(self) -> Any:
@@ -1200,6 +1261,16 @@ def _surely_real(u: sp.Basic) -> bool:
     if isinstance(u, (sp.Add, sp.Mul, *_REAL_FUNCTIONS)):
         return all(_surely_real(a) for a in u.args)
     return False
+
+
+def with_entries(e: sp.Basic, vectors: Mapping[sp.Basic, Callable[[sp.Expr], sp.Expr]]
+                 ) -> sp.Basic:
+    """`e` with every entry `x[i]` of a vector in `vectors` replaced by `vectors[x](i)`,
+    under sums too (the index of a sum stays the index of the entry)."""
+    if not vectors:
+        return e
+    return e.replace(lambda x: isinstance(x, sp.Indexed) and x.base in vectors,
+                     lambda x: vectors[x.base](x.indices[0]))
 
 
 def _plain_symbols(e: sp.Basic) -> set[sp.Basic]:

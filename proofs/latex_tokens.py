@@ -5,7 +5,8 @@
 
 Kinds: `num` (digits, a decimal point), `letter` (one ASCII letter, or an accented name
 such as `\\hat{y}` read as `yhat`), `word` (a run of letters naming a known function,
-`softmax`, or the word of `\\operatorname{...}`, `\\mathrm{...}`, `\\text{...}`), `vec`
+`softmax`, or the word of `\\operatorname{...}`), `name` (`\\mathrm{Var}`: a name that
+is no function this reader knows), `text` (prose inside a formula), `vec`
 (`\\mathbf{x}`, `\\boldsymbol{x}`, `\\vec{x}`), `cmd` (any other `\\name`), `op` (one
 character of `+ - * / ^ _ ( ) { } | , ' ! ;`), `rel` (a relation: `=`, `<`, `<=`, `>`, `>=`,
 `!=`, `:=`, `~=` for approximately, `def` for `\\overset{def}{=}`, and the names of
@@ -33,6 +34,7 @@ class Token:
     kind: str
     text: str
     pos: int
+    run: str = ""  # on the first letter of a run of 3 or more letters: the whole run
 
 
 GREEK = frozenset((
@@ -68,6 +70,7 @@ _SKIP_WITH_ARG = frozenset(("label", "tag", "hspace", "vspace", "phantom", "hpha
 _GAPS = frozenset(("quad", "qquad"))
 _TEXT = frozenset(("operatorname", "mathrm", "text", "textrm", "textit", "mathit",
                    "mathsf", "textsf", "texttt", "mathtt", "textbf", "emph", "mbox"))
+_NAME_COMMANDS = frozenset(("mathrm", "mathit", "mathsf", "mathtt"))
 _VECTOR = frozenset(("mathbf", "boldsymbol", "bm", "vec"))
 _ACCENTS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar", "tilde": "tilde",
             "widetilde": "tilde", "dot": "dot", "ddot": "ddot", "check": "check"}
@@ -103,13 +106,16 @@ def _braced(text: str, i: int) -> tuple[str, int]:
 
 
 def _word_token(command: str, word: str, pos: int, functions: frozenset[str]) -> Token:
-    """The token of the word inside \\operatorname{...}, \\text{...} and the like."""
+    """The token of the word inside \\operatorname{...}, \\text{...} and the like: a
+    letter, a function's `word`, a `name` (\\mathrm{Var}, \\text{Cov}) or prose `text`."""
     w = re.sub(r"\\[,;: ]", " ", word).strip()
     if re.fullmatch(r"[A-Za-z]", w):
         return Token("letter", w, pos)
     if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", w) and (
             command == "operatorname" or w.lower() in functions):
         return Token("word", w, pos)
+    if command in _NAME_COMMANDS or re.fullmatch(r"[A-Z][A-Za-z0-9]*", w):
+        return Token("name", w, pos)
     return Token("text", w, pos)
 
 
@@ -150,7 +156,8 @@ def tokenize(text: str, functions: frozenset[str] = frozenset()) -> list[Token]:
             if len(run) > 1 and run.lower() in functions:
                 out.append(Token("word", run, i))
             else:
-                out.extend(Token("letter", ch, i + k) for k, ch in enumerate(run))
+                out.extend(Token("letter", ch, i + k, run if k == 0 and len(run) > 2 else "")
+                           for k, ch in enumerate(run))
             i = m.end()
             continue
         two = text[i:i + 2]
@@ -247,7 +254,8 @@ def _command(text: str, i: int, out: list[Token], functions: frozenset[str]) -> 
         return end
     if name in _ACCENTS:
         word, end = _braced(text, end)
-        w = word.strip().lstrip("\\")
+        w = re.sub(r"^\\(?:mathbf|boldsymbol|bm)\s*\{\s*(\\?[A-Za-z]+)\s*\}$", r"\1",
+                   word.strip()).lstrip("\\")
         if not re.fullmatch(r"[A-Za-z]+", w) or (len(w) > 1 and w not in GREEK):
             raise TokenError(f"\\{name}{{{word.strip()}}} at column {i + 1}: an accent "
                              "sits on one letter")

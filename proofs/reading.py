@@ -36,6 +36,7 @@ from sympy.core.relational import Relational
 from .claim import Claim
 from .documents import Part, read_document
 from .latex_math import (
+    FUNCTION_LETTERS,
     Family,
     FunctionDef,
     Notation,
@@ -48,6 +49,7 @@ from .latex_math import (
     on_sides,
     read_statements,
     real,
+    replace_symbols,
 )
 from .latex_tokens import GREEK, Token
 
@@ -61,6 +63,9 @@ CONDITION_CUES = frozenset((
     "for assume assuming assumed suppose supposing given provided if when whenever wlog "
     "where with whereby unless").split())
 SENTENCE_CUES = frozenset(("if", "when", "whenever", "unless"))
+#: conditions that speak only of what follows them ("if $a > b$ then ...")
+FORWARD_CUES = frozenset(("if", "assume", "assuming", "suppose", "supposing", "let",
+                          "unless", "wlog"))
 MAX_FORMULAS = 2000
 _CUE_REACH = 4  # a definition or condition word this close before a formula introduces it
 _SIGN_WORDS = {"positive": "positive", "negative": "negative", "nonnegative": "nonnegative",
@@ -136,6 +141,19 @@ class _Draft:
     sides_latex: tuple[str, str] = ("", "")
 
 
+@dataclass(frozen=True)
+class _Origin:
+    """Where a relation of the current sentence came from, to read it again when a
+    definition follows it in the sentence ("$p_i(1 - p_i) \\ge 0$ where $p_i = ...$")."""
+
+    slot: int
+    part: Part
+    statement: int
+    link: int
+    first: Side | None  # the side carried over when the formula continues another
+    first_latex: str
+
+
 @dataclass
 class _Formula:
     """The last formula read, for a row or display formula that continues it."""
@@ -154,6 +172,8 @@ class _Context:
     last: _Formula | None = None
     links: list[Link | None] = field(default_factory=list)
     drafts: list[_Draft] = field(default_factory=list)
+    sentence: list[_Origin] = field(default_factory=list)  # relations read this sentence
+    redo: bool = False  # a definition came after some of them
     prefix: list[str] = field(default_factory=list)  # words and markers of the sentence
     counter: int = 0
     definitions: int = 0
@@ -170,7 +190,8 @@ def read_claims(text: str, fmt: str) -> list[Link]:
 
 def read_parts(parts: list[Part]) -> _Context:
     """Read the parts of a document; the context holds the links and the counts."""
-    notation = Notation(vectors=_vector_names(parts), dimensions=_dimension_names(parts))
+    dims, main = _dimensions(parts)
+    notation = Notation(vectors=_vector_names(parts), dimensions=dims, dimension=main)
     ctx = _Context(_State(notation))
     for p in parts:
         if p.kind == "heading":
@@ -190,7 +211,14 @@ def read_parts(parts: list[Part]) -> _Context:
                 ctx.links.append(Link(p.line, p.text[:80], None, f"not read: the document "
                                       f"has more than {MAX_FORMULAS} formulas"))
                 break
-            _formula(ctx, p)
+            try:
+                _formula(ctx, p)
+            except (RecursionError, MemoryError):
+                raise
+            except Exception as exc:  # noqa: BLE001 - one formula never stops the reading
+                ctx.links.append(Link(p.line, p.text[:200], None, "cannot read: internal "
+                                      f"error of the reader ({type(exc).__name__})"))
+                ctx.last = None
     _end_sentence(ctx)
     return ctx
 
@@ -221,16 +249,11 @@ def claim_from_latex(name: str, tex: str, given: Iterable[Any] = ()) -> Claim:
 
 
 def _leave_section(ctx: _Context, before: _State) -> None:
-    """Back to the state before a section: its assumptions and values end with it; the
-    functions, families and names it defined stay for the rest of the document."""
+    """Back to the state before a section: its assumptions, names and values end with
+    it; the functions and families it defined stay for the rest of the document."""
     nt = ctx.state.notation
-    values = {k: v for k, v in nt.names.items() if not _is_value(v)}
-    kept = {k: v for k, v in before.notation.names.items() if _is_value(v)}
-    ctx.state = _State(dataclasses.replace(nt, names={**kept, **values}), before.conditions)
-
-
-def _is_value(v: Any) -> bool:
-    return isinstance(v, sp.Basic) and not v.free_symbols
+    ctx.state = _State(dataclasses.replace(nt, names=dict(before.notation.names)),
+                       before.conditions)
 
 
 def _vector_names(parts: list[Part]) -> frozenset[str]:
@@ -249,15 +272,17 @@ def _vector_names(parts: list[Part]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _dimension_names(parts: list[Part]) -> frozenset[str]:
-    """`n` and the letters that are upper bounds of sums (`\\sum_{k=1}^{q}`)."""
-    out = {"n"}
+def _dimensions(parts: list[Part]) -> tuple[frozenset[str], str]:
+    """`n` and the letters that are upper bounds of sums (`\\sum_{k=1}^{q}`), and the
+    one a sum without bounds runs to: the most used upper bound (n when none is)."""
+    count: dict[str, int] = {}
     for p in parts:
         if p.kind == "math":
-            for m in re.finditer(r"\\(?:sum|prod)\s*_\s*\{[^{}]*\}\s*\^\s*\{?\s*([A-Za-z])\s*"
-                                 r"(?:\}|\s|\\|$)", p.text):
-                out.add(m.group(1))
-    return frozenset(out)
+            for m in re.finditer(r"\\(?:sum|prod)\s*_\s*(?:\{[^{}]*\}|[A-Za-z])\s*\^\s*\{?\s*"
+                                 r"([A-Za-z])\s*(?:\}|\s|\\|$)", p.text):
+                count[m.group(1)] = count.get(m.group(1), 0) + 1
+    main = max(count, key=lambda k: (count[k], k == "n")) if count else "n"
+    return frozenset({"n", *count}), main
 
 
 # --- sentences and cues ---------------------------------------------------------------
@@ -272,11 +297,36 @@ def _prose(ctx: _Context, text: str) -> None:
 
 
 def _end_sentence(ctx: _Context) -> None:
+    if ctx.redo:
+        _read_again(ctx)
     for d in ctx.drafts:
         ctx.links[d.slot] = _finish(ctx, d)
     ctx.drafts = []
+    ctx.sentence = []
+    ctx.redo = False
     ctx.prefix = []
     ctx.state.sentence_conditions = ()
+
+
+def _read_again(ctx: _Context) -> None:
+    """Read the relations of the sentence again with the definitions that followed them,
+    keeping the conditions each one had."""
+    kept = {d.slot: d.conditions for d in ctx.drafts}
+    ctx.drafts = [d for d in ctx.drafts if all(o.slot != d.slot for o in ctx.sentence)]
+    for o in ctx.sentence:
+        try:
+            st = read_statements(o.part.text, ctx.state.notation)[o.statement]
+        except (ReadError, IndexError):
+            continue
+        sides = list(st.sides)
+        latex_of = [o.part.text[x.start:x.end] for x in sides]
+        if o.first is not None:
+            sides[0], latex_of[0] = o.first, o.first_latex
+        k, op = o.link, st.ops[o.link]
+        line = o.part.line + o.part.text[:op.pos].count("\n")
+        latex = f"{latex_of[k]} {_op_latex(o.part.text, op)} {latex_of[k + 1]}"
+        _link(ctx, o.slot, sides[k], op, sides[k + 1], line, latex,
+              (latex_of[k], latex_of[k + 1]), kept.get(o.slot, ctx.state.conditions))
 
 
 def _cue(prefix: list[str]) -> str:
@@ -342,8 +392,10 @@ def _formula(ctx: _Context, p: Part) -> None:
             ctx.last = None
         return
     for k, st in enumerate(statements):
+        if not st.ops:
+            continue
         st_cue = cue if k == 0 else _statement_cue(st.lead, cue)
-        kind = _statement(ctx, st, p, st_cue, sentence_cue)
+        kind = _statement(ctx, st, p, st_cue, sentence_cue, k)
         if k == 0:
             kind_for_prefix = kind
     ctx.prefix.append(f"⟨{kind_for_prefix}⟩")
@@ -372,9 +424,12 @@ def _sign_relation(x: sp.Symbol, sign: str) -> sp.Basic:
             "nonpositive": sp.Le(x, 0)}[sign]
 
 
-def _statement(ctx: _Context, st: Statement, p: Part, cue: str, sentence_cue: str) -> str:
-    """Read one statement as definitions, conditions or claims; the kind it was."""
+def _statement(ctx: _Context, st: Statement, p: Part, cue: str, sentence_cue: str,
+               number: int = 0) -> str:
+    """Read one statement (the `number`-th of its formula) as definitions, conditions or
+    claims; the kind it was."""
     sides, ops = list(st.sides), list(st.ops)
+    carried: tuple[Side | None, str] = (None, "")
     latex_of = [p.text[s.start:s.end] for s in sides]
     lines = [p.line + p.text[:op.pos].count("\n") for op in ops]
     if p.continues and sides and not sides[0].tokens:
@@ -387,6 +442,7 @@ def _statement(ctx: _Context, st: Statement, p: Part, cue: str, sentence_cue: st
             return "claim"
         sides[0] = ctx.last.side
         latex_of[0] = ctx.last.text
+        carried = (ctx.last.side, ctx.last.text)
     kind = _kind(ctx, sides, ops, cue, continued=p.continues)
     start = 0
     if kind == "definition":
@@ -398,13 +454,17 @@ def _statement(ctx: _Context, st: Statement, p: Part, cue: str, sentence_cue: st
         start = 1
     if kind == "condition":
         ctx.conditions += 1
-        _conditions(ctx, sides, ops, p, sentence_cue in SENTENCE_CUES)
+        _conditions(ctx, sides, ops, p, sentence_cue in SENTENCE_CUES,
+                    sentence_cue not in FORWARD_CUES)
         _remember(ctx, sides[-1], latex_of[-1])
         return kind
     for k in range(start, len(ops)):
         latex = f"{latex_of[k]} {_op_latex(p.text, ops[k])} {latex_of[k + 1]}"
-        _link(ctx, sides[k], ops[k], sides[k + 1], lines[k], latex,
-              (latex_of[k], latex_of[k + 1]))
+        ctx.sentence.append(_Origin(len(ctx.links), p, number, k, *carried))
+        ctx.links.append(None)
+        _link(ctx, ctx.sentence[-1].slot, sides[k], ops[k], sides[k + 1], lines[k], latex,
+              (latex_of[k], latex_of[k + 1]), ctx.state.conditions +
+              ctx.state.sentence_conditions)
     _remember(ctx, sides[-1], latex_of[-1])
     return kind
 
@@ -427,7 +487,7 @@ def _kind(ctx: _Context, sides: list[Side], ops: list[Token], cue: str,
         # a relation between numbers is a claim whatever the words before it say
         free = any(isinstance(s.expr, sp.Basic) and s.expr.free_symbols for s in sides)
         return "condition" if free or any(s.error for s in sides) else "claim"
-    if first == "=" and _definable(sides[0]) and _new_name(ctx, sides[0]):
+    if first == "=" and _definable(sides[0]) and _new_name(ctx, sides[0], sides[1]):
         return "definition"
     if len(ops) == 1 and first == "=" and _constraint(sides[0], sides[1]):
         return "condition"
@@ -513,8 +573,7 @@ def _target(side: Side) -> _Target | None:
         params, k = [], 1
         while k < len(rest):
             t = rest[k]
-            if t.kind in ("letter", "vec") and len(t.text) == 1 or t.kind == "cmd" and \
-                    t.text in GREEK:
+            if t.kind in ("letter", "vec") or t.kind == "cmd" and t.text in GREEK:
                 params.append(t.text)
             elif not (t.kind == "op" and t.text == ","):
                 break
@@ -548,13 +607,30 @@ def _sub_tokens(toks: list[Token]) -> tuple[list[Token] | None, list[Token]]:
     return [toks[0]], toks[1:]
 
 
+def _plain_names(side: Side) -> set[str]:
+    """The variables a side is written with: `x` for a plain one, `x_` for entries."""
+    toks = list(side.tokens) + [Token("end", "", 0)]
+    return {t.text + ("_" if toks[k + 1].text == "_" else "")
+            for k, t in enumerate(toks[:-1])
+            if (t.kind == "letter" and t.text != "e" or t.kind == "cmd" and t.text in GREEK)
+            and toks[k + 1].text not in ("(", "'") and t.text not in FUNCTION_LETTERS}
+
+
+def _plain_value_names(e: Any) -> set[str]:
+    """The variables of an expression, named as `_plain_names` names them."""
+    labels = {b.label for b in e.atoms(sp.IndexedBase)}
+    return {s.name for s in e.free_symbols if isinstance(s, sp.Symbol) and s not in labels
+            and not s.is_integer} | {f"{b}_" for b in labels}
+
+
 def _definable(side: Side) -> bool:
     return _target(side) is not None
 
 
-def _new_name(ctx: _Context, side: Side) -> bool:
-    """The left side names something the document has not defined (or a name whose
-    meaning is a value: `x = 3` after `x = -2` sets a new value)."""
+def _new_name(ctx: _Context, side: Side, rhs: Side | None = None) -> bool:
+    """The left side names something the document has not defined, or a name it gives a
+    new meaning: a value after a value (`x = 3` after `x = -2`), or an expression in
+    other variables (`f = AB` after `f = (x + y)z`: the next example)."""
     t = _target(side)
     nt = ctx.state.notation
     if t is None:
@@ -568,7 +644,10 @@ def _new_name(ctx: _Context, side: Side) -> bool:
         return not nt.defines(t.name)
     value = nt.names.get(t.name)
     if value is not None:
-        return not getattr(value, "free_symbols", True)
+        if not getattr(value, "free_symbols", True):
+            return True
+        names = _plain_names(rhs) if rhs is not None else set()
+        return bool(names - _plain_value_names(value)) and bool(names)
     return t.name not in nt.functions and t.name not in nt.families
 
 
@@ -606,6 +685,7 @@ def _define(ctx: _Context, lhs: Side, p: Part, op: Token) -> None:
         ctx.state.notation = nt.with_family(Family(t.name, j, body, p.line))
     else:
         ctx.state.notation = nt.with_name(t.name, body)
+    ctx.redo = ctx.redo or bool(ctx.sentence)
 
 
 def _rhs_text(text: str, op: Token) -> str:
@@ -618,7 +698,8 @@ def _rhs_text(text: str, op: Token) -> str:
 # --- conditions -----------------------------------------------------------------------
 
 def _conditions(ctx: _Context, sides: list[Side], ops: list[Token], p: Part,
-                sentence: bool) -> None:
+                sentence: bool, trailing: bool) -> None:
+    """Assume the relations of a condition (see `_add_condition`)."""
     for k, op in enumerate(ops):
         a, b = sides[k], sides[k + 1]
         if op.text == "in":
@@ -632,7 +713,7 @@ def _conditions(ctx: _Context, sides: list[Side], ops: list[Token], p: Part,
                          f"{p.text[b.start:b.end]}".split())
         for x in _listed(a):
             _add_condition(ctx, rel(x, b.expr, evaluate=False), p.line, sentence,
-                           latex if len(_listed(a)) == 1 else "")
+                           latex if len(_listed(a)) == 1 else "", trailing)
 
 
 def _listed(side: Side) -> list[Any]:
@@ -655,12 +736,14 @@ def _membership(ctx: _Context, a: Side, b: Side, line: int, sentence: bool) -> N
 
 
 def _add_condition(ctx: _Context, rel: Any, line: int, sentence: bool,
-                   latex: str = "") -> None:
+                   latex: str = "", trailing: bool = True) -> None:
+    """Assume `rel` from here on (to the end of the sentence when `sentence`); with
+    `trailing`, the relations already read in this sentence assume it too."""
     if rel in (sp.true, sp.false) or not isinstance(rel, sp.Basic):
         return
     names = _names(rel)
     cond = Condition(rel, names, line, sentence, latex or _condition_text(rel))
-    for d in ctx.drafts:  # "... $X$ for $\\lambda > 0$": X assumed it too
+    for d in ctx.drafts if trailing else ():  # "... $X$ for $\\lambda > 0$": X too
         if not any(c.names == names and _same_kind(c.relation, rel) for c in d.conditions):
             d.conditions = d.conditions + (cond,)
     st = ctx.state
@@ -694,15 +777,15 @@ def _names(e: Any) -> frozenset[str]:
 
 # --- claims ---------------------------------------------------------------------------
 
-def _link(ctx: _Context, a: Side, op: Token, b: Side, line: int, latex: str,
-          sides_latex: tuple[str, str]) -> None:
-    """The claim `a op b` as a draft (finished at the end of the sentence), or the
-    reason why there is none."""
+def _link(ctx: _Context, slot: int, a: Side, op: Token, b: Side, line: int, latex: str,
+          sides_latex: tuple[str, str], conditions: tuple[Condition, ...]) -> None:
+    """The claim `a op b` as a draft in `slot` (finished at the end of the sentence), or
+    the reason why there is none."""
     latex = " ".join(latex.split())
     guesses = a.guesses + b.guesses
 
     def unchecked(reason: str) -> None:
-        ctx.links.append(Link(line, latex, None, reason, guesses))
+        ctx.links[slot] = Link(line, latex, None, reason, guesses)
 
     for s in (a, b):
         if s.error:
@@ -719,11 +802,11 @@ def _link(ctx: _Context, a: Side, op: Token, b: Side, line: int, latex: str,
         j = index("j")
         lhs, rhs = lhs.at(j), rhs.at(j)
     if op.text == "~=":
-        digits = "".join(t.text for t in b.tokens if t.kind in ("num", "op"))
-        m = re.fullmatch(r"-?\d+\.(\d+)", digits)
+        written = "".join(t.text for t in b.tokens)
+        m = re.fullmatch(r"-?\d+\.(\d+)(?:(?:times|cdot|\*)10\^\{?(-?\d+)\}?)?", written)
         if m is None or lhs.free_symbols:
             return unchecked("≈ is checked only between a closed-form number and a decimal")
-        unit = sp.Rational(1, 10 ** len(m.group(1)))
+        unit = sp.Integer(10) ** (int(m.group(2) or 0) - len(m.group(1)))
         statement = sp.And(sp.Ge(lhs, rhs - unit, evaluate=False),
                            sp.Le(lhs, rhs + unit, evaluate=False))
     else:
@@ -731,11 +814,8 @@ def _link(ctx: _Context, a: Side, op: Token, b: Side, line: int, latex: str,
             statement = CHECKED_OPS[op.text](lhs, rhs, evaluate=False)
         except (TypeError, ValueError) as exc:
             return unchecked(f"cannot state it: {exc}"[:200])
-    st = ctx.state
-    ctx.drafts.append(_Draft(len(ctx.links), line, latex, statement, guesses, lhs, rhs,
-                             op.text, st.conditions + st.sentence_conditions,
-                             tuple(" ".join(x.split()) for x in sides_latex)))
-    ctx.links.append(None)
+    ctx.drafts.append(_Draft(slot, line, latex, statement, guesses, lhs, rhs, op.text,
+                             conditions, tuple(" ".join(x.split()) for x in sides_latex)))
 
 
 def _finish(ctx: _Context, d: _Draft) -> Link:
@@ -762,18 +842,16 @@ def _finish(ctx: _Context, d: _Draft) -> Link:
         if top and max(top) > 2:
             relations.append(sp.Ge(n, max(top)))
     refine = _refinements(relations)
-    statement = on_sides(statement, lambda e: e.xreplace(refine))
-    relations = [on_sides(r, lambda e: e.xreplace(refine)) for r in relations
-                 if not _is_sign(r)]
+    def refined(e: Any) -> Any:
+        return replace_symbols(e, refine, rename=True)
+    statement = on_sides(statement, refined)
+    relations = [on_sides(r, refined) for r in relations if not _is_sign(r)]
     relations = [r for r in relations if r is not sp.true]
     ctx.counter += 1
     try:
         claim = Claim(f"line{d.line}-{ctx.counter}", statement, given=tuple(relations))
     except (TypeError, ValueError) as exc:
         return Link(d.line, d.latex, None, f"cannot state it: {exc}"[:200], d.guesses)
-
-    def refined(e: Any) -> Any:
-        return e.xreplace(refine) if isinstance(e, sp.Basic) else e
     return Link(d.line, d.latex, claim, "", d.guesses, tuple(scope), refined(d.lhs),
                 refined(d.rhs), d.op, d.sides_latex)
 

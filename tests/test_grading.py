@@ -40,6 +40,8 @@ def test_an_approximation_is_checked_to_its_last_digit():
 def test_a_refutation_under_a_guessed_reading_is_unchecked():
     [f] = grade("$$a(b + c) = ab$$\n").findings
     assert f.verdict == "unchecked" and "a(...) read as a times (...)" in f.reason
+    [f] = grade("$$2 Var = p(1 - p)$$\n").findings
+    assert f.verdict == "unchecked" and "Var read as the product of its letters" in f.reason
 
 
 def test_undecided_and_unreadable_relations_are_unchecked_with_the_reason():

@@ -132,3 +132,39 @@ def test_claim_from_latex():
     assert symbol(c, "lambda").is_positive
     with pytest.raises(ValueError, match="δ"):
         claim_from_latex("bad", r"\frac{\delta f}{\delta x} = 1")
+
+
+def test_a_definition_later_in_the_sentence_is_used():
+    md = ("$$\\frac{\\partial^2 g}{\\partial x_i^2} = p_i(1 - p_i) \\ge 0$$ where "
+          "$g(\\mathbf{x}) = \\log \\sum_k e^{x_k}$ and $p_i = \\operatorname{softmax}"
+          "(\\mathbf{x})_i$.\n")
+    got = read_claims(md, "markdown")
+    assert [x.claim is not None for x in got] == [True, True]
+    assert not got[1].claim.statement.lhs.has(sp.IndexedBase("p", real=True))
+    # a body stored before a family it uses was defined: bound when used
+    md = ("The loss is $l = -\\sum_j y_j \\log \\hat{y}_j$ with $\\hat{y}_j = \\frac{e^{o_j}}"
+          "{\\sum_k e^{o_k}}$.\n\n$$\\frac{\\partial l}{\\partial o_j} = \\hat{y}_j - y_j$$\n")
+    [x] = read_claims(md, "markdown")
+    assert x.claim is not None and x.claim.statement.lhs.has(sp.exp)
+
+
+def test_a_name_given_new_variables_starts_a_new_example():
+    md = ("$$f = (x + y) z$$\n\n$$f = A B$$\n\n$$f = x z + y z$$\n\n"
+          "$$f = (x + y) z$$ ~~$$f = 2t$$~~\n")
+    got = claims(md)
+    assert [ln for ln, _, _ in got] == [7]  # f = AB redefines f, f = xz + yz is a claim
+    assert got[0][2].statement.lhs == got[0][2].statement.lhs.func(
+        *got[0][2].statement.lhs.args)
+
+
+def test_a_value_never_renames_a_vector():
+    md = "Let $x = 3$.\n\n$$x_1 + x = x_1 + 3$$\n"
+    [(_, _, c)] = claims(md)
+    assert c.statement.lhs.has(sp.IndexedBase("x", real=True)[1])
+
+
+def test_brackets_after_a_name_are_not_read():
+    got = read_claims("$$\\mathrm{Var}[X] = E[X^2] - E[X]^2$$\n\n$$2w[z + 1] = 4$$\n",
+                      "markdown")
+    assert [x.claim for x in got] == [None, None]
+    assert "w[...]" in got[1].reason
