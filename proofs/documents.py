@@ -11,7 +11,8 @@ inline math only when a non-space follows it, and closes it only after a non-spa
 before no digit (so "$5 and $10" is prose). LaTeX: the body of `\\begin{document}` when
 there is one, `%` comments removed, `\\section`-like headings, `\\[...\\]`, `$$...$$`,
 `\\(...\\)`, `$...$`, and the environments equation, align, gather, multline, eqnarray
-(starred too), with `aligned`, `split` and `gathered` inside display math. Multi-row
+(starred too), with `aligned`, `split` and `gathered` inside display math; the macros
+without arguments that the document defines are expanded in its formulas. Multi-row
 environments are cut into rows at `\\\\`; a row (or a display formula) that starts with a
 relation (`&= ...`) continues the previous one. Unbalanced delimiters become `bad`
 parts, and reading goes on after them.
@@ -267,8 +268,46 @@ class _Markdown:
             return j
 
 
+_MACRO = re.compile(
+    r"\\(?:newcommand|renewcommand|providecommand)\*?\s*\{?\s*\\([A-Za-z]+)\s*\}?\s*\{"
+    r"|\\def\s*\\([A-Za-z]+)\s*\{"
+    r"|\\DeclareMathOperator\*?\s*\{\s*\\([A-Za-z]+)\s*\}\s*\{")
+MAX_EXPANSION = 20_000
+
+
+def macros(text: str) -> dict[str, str]:
+    """The macros without arguments that a LaTeX document defines (`\\newcommand{\\R}{...}`,
+    `\\def`, `\\DeclareMathOperator{\\softmax}{softmax}`), name to replacement text."""
+    out: dict[str, str] = {}
+    for m in _MACRO.finditer(text):
+        end = _closing_brace(text, m.end() - 1)
+        if end < 0:
+            continue
+        body = text[m.end():end]
+        if m.group(3):
+            out[m.group(3)] = "\\operatorname{" + body.strip() + "}"
+        else:
+            out[m.group(1) or m.group(2)] = body
+    return out
+
+
+def expand(formula: str, table: dict[str, str]) -> str:
+    """`formula` with the macros of `table` replaced (nested ones too, within bounds)."""
+    if not table:
+        return formula
+    pat = re.compile(r"\\(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+                     + r")(?![A-Za-z])")
+    for _ in range(10):
+        new = pat.sub(lambda m: " " + table[m.group(1)] + " ", formula)
+        if new == formula or len(new) > MAX_EXPANSION:
+            return formula if len(new) > MAX_EXPANSION else new
+        formula = new
+    return formula
+
+
 class _Latex:
     def __init__(self, text: str) -> None:
+        self.macros = macros(re.sub(r"(?<!\\)%[^\n]*", "", text))
         self.text = self.clean(text)
         self.lines = _Lines(self.text)
 
@@ -350,6 +389,9 @@ class _Latex:
                 out.append(Part("math", body.strip(), line))
             i = prose_start = close + len(closer)
         prose(len(t))
+        if self.macros:
+            out = [Part(p.kind, expand(p.text, self.macros), p.line, p.level, p.display,
+                        p.continues) if p.kind == "math" else p for p in out]
         return out
 
 

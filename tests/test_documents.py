@@ -86,3 +86,15 @@ def test_format_from_name_then_content():
 def test_too_large_is_a_document_error():
     with pytest.raises(DocumentError, match="larger than"):
         read_document("x" * 3_000_000, "markdown")
+
+
+def test_latex_macros_without_arguments_are_expanded():
+    tex = ("\\documentclass{article}\n\\DeclareMathOperator{\\softmax}{softmax}\n"
+           "\\newcommand{\\vo}{\\mathbf{o}}\n\\newcommand{\\norm}[1]{\\|#1\\|}\n"
+           "\\def\\loop{\\loop x}\n\\begin{document}\n"
+           "\\[ \\softmax(\\vo)_j \\le 1 \\]\n$\\norm{x} \\ge 0$ and $\\loop$\n"
+           "\\end{document}\n")
+    got = [" ".join(p.text.split()) for p in read_document(tex, "latex") if p.kind == "math"]
+    assert got[0] == "\\operatorname{softmax} ( \\mathbf{o} )_j \\le 1"
+    assert got[1] == "\\norm{x} \\ge 0"  # a macro with arguments is left alone
+    assert len(got[2]) < 30_000  # a macro that expands to itself stops
