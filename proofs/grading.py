@@ -133,7 +133,7 @@ def _candidate(link: Link) -> tuple[sp.Expr, sp.Expr] | None:
     if link.op != "=" or not isinstance(link.lhs, sp.Basic) or \
             not isinstance(link.rhs, sp.Basic):
         return None
-    ranges = {r for r in link.claim.given if isinstance(r, (sp.Le, sp.Ge))}
+    ranges = {r for r in link.claim.given if isinstance(r, (sp.Le, sp.Ge, sp.Ne))}
     for side in (link.lhs, link.rhs):
         if side.has(sp.Derivative, sp.Limit):
             try:
@@ -156,7 +156,11 @@ def _candidate(link: Link) -> tuple[sp.Expr, sp.Expr] | None:
 
 def _in_range(e: sp.Basic, ranges: set) -> sp.Basic:
     """`e` with each Piecewise whose first condition is a given index range (`y <= n`,
-    from differentiating a sum by one of its entries) replaced by its first branch."""
+    from differentiating a sum by one of its entries) replaced by its first branch, and
+    each Kronecker delta of two indices given as different replaced by 0."""
+    for r in ranges:
+        if isinstance(r, sp.Ne):
+            e = e.xreplace({sp.KroneckerDelta(r.lhs, r.rhs): 0})
     def pick(*args: Any) -> sp.Basic:
         expr, cond = args[0]
         if cond in ranges or getattr(cond, "reversed", None) in ranges:

@@ -483,7 +483,7 @@ def _kind(ctx: _Context, sides: list[Side], ops: list[Token], cue: str,
         return "condition"
     if first == "=" and cue in ("definition", "condition") and _definable(sides[0]):
         return "definition"
-    if cue in ("definition", "condition"):
+    if cue == "condition":
         # a relation between numbers is a claim whatever the words before it say
         free = any(isinstance(s.expr, sp.Basic) and s.expr.free_symbols for s in sides)
         return "condition" if free or any(s.error for s in sides) else "claim"
@@ -826,7 +826,11 @@ def _finish(ctx: _Context, d: _Draft) -> Link:
     given = [c for c in d.conditions if c.names <= names | {dim}]
     scope = [f"{c.latex} (line {c.line})" for c in given]
     taken = {s for s in statement.free_symbols if isinstance(s, sp.Symbol)}
-    relations = [fresh_bounds(c.relation, taken) for c in given]
+    # "for $i \\neq j$": letters read as numbers in a condition are the claim's indices
+    indices = {s.name: s for s in _free_indices(statement)}
+    relations = [replace_symbols(fresh_bounds(c.relation, taken),
+                                 {real(k): v for k, v in indices.items()}, rename=True)
+                 for c in given]
     n = index(dim)
     if statement.has(n):
         if not any(isinstance(c.relation, Relational) and n in (c.relation.lhs, c.relation.rhs)

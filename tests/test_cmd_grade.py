@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).resolve().parent / "data" / "grade"
-SHEETS = ("d2l_4_1_5_answers.md", "stable_softmax_backprop_notes.tex")
+SHEETS = ("d2l_4_1_5_answers.md", "stable_softmax_backprop_notes.tex",
+          "softmax_sigmoid_answers.md")
 
 
 def grade(*args: str, stdin: str | None = None, timeout: float = 600):
@@ -46,8 +47,8 @@ def test_every_annotated_relation_gets_its_verdict(graded):
     mismatched = {k: (v, got[k]["verdict"], got[k]["reason"]) for k, v in exp.items()
                   if got[k]["verdict"] != v}
     assert not mismatched
-    assert sum(v == "wrong" for v in exp.values()) >= 12
-    assert sum(v == "correct" for v in exp.values()) >= 40
+    assert sum(v == "wrong" for v in exp.values()) >= 6
+    assert sum(v == "correct" for v in exp.values()) >= 20
 
 
 def test_no_correct_formula_is_reported_wrong_and_wrong_ones_carry_evidence(graded):

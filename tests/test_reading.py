@@ -168,3 +168,17 @@ def test_brackets_after_a_name_are_not_read():
                       "markdown")
     assert [x.claim for x in got] == [None, None]
     assert "w[...]" in got[1].reason
+
+
+def test_a_condition_on_index_letters_constrains_the_indices():
+    md = ("Let $p_j = \\frac{e^{o_j}}{\\sum_k e^{o_k}}$. For $i \\neq j$, "
+          "$\\frac{\\partial p_j}{\\partial o_i} = -p_i p_j$.\n")
+    [x] = read_claims(md, "markdown")
+    assert sp.Ne(sp.Symbol("i", integer=True, positive=True),
+                 sp.Symbol("j", integer=True, positive=True)) in x.claim.given
+
+
+def test_people_write_a_claim_not_a_definition():
+    md = "Many people write $\\frac{d}{dx} e^{2x} = e^{2x}$ instead.\n\n$$e^{x} > 0$$\n"
+    got = read_claims(md, "markdown")
+    assert [x.line for x in got] == [1, 3] and got[1].claim.given == ()

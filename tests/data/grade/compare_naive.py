@@ -20,7 +20,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SHEETS = ("d2l_4_1_5_answers.md", "stable_softmax_backprop_notes.tex")
+SHEETS = ("d2l_4_1_5_answers.md", "stable_softmax_backprop_notes.tex",
+          "softmax_sigmoid_answers.md")
 
 
 def expected(sheet: str) -> list[tuple[int, str, str]]:
