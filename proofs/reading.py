@@ -58,7 +58,8 @@ CLAIM_CUES = frozenset((
     "because note obtain yields yield becomes equals implies means get proof check verify "
     "is are holds hold").split())
 DEFINITION_CUES = frozenset("let define defines defined defining denote denotes denoting "
-                            "set setting write call put take choose chose pick".split())
+                            "set setting write writes call put take choose chose pick".split())
+WEAK_DEFINITION_CUES = frozenset(("write", "writes"))
 CONDITION_CUES = frozenset((
     "for assume assuming assumed suppose supposing given provided if when whenever wlog "
     "where with whereby unless").split())
@@ -443,7 +444,8 @@ def _statement(ctx: _Context, st: Statement, p: Part, cue: str, sentence_cue: st
         sides[0] = ctx.last.side
         latex_of[0] = ctx.last.text
         carried = (ctx.last.side, ctx.last.text)
-    kind = _kind(ctx, sides, ops, cue, continued=p.continues)
+    kind = _kind(ctx, sides, ops, cue, continued=p.continues,
+                 weak=sentence_cue in WEAK_DEFINITION_CUES)
     start = 0
     if kind == "definition":
         ctx.definitions += 1
@@ -470,10 +472,11 @@ def _statement(ctx: _Context, st: Statement, p: Part, cue: str, sentence_cue: st
 
 
 def _kind(ctx: _Context, sides: list[Side], ops: list[Token], cue: str,
-          continued: bool = False) -> str:
+          continued: bool = False, weak: bool = False) -> str:
     """"definition", "condition" or "claim" for a statement, from its first relation,
     its left side and the cue before it (a statement that continues the previous
-    formula defines nothing)."""
+    formula defines nothing; after a `weak` definition word such as "write", a relation
+    that defines nothing is a claim: "many people write $X = Y$")."""
     first = ops[0].text
     if continued:
         return "claim"
@@ -483,7 +486,7 @@ def _kind(ctx: _Context, sides: list[Side], ops: list[Token], cue: str,
         return "condition"
     if first == "=" and cue in ("definition", "condition") and _definable(sides[0]):
         return "definition"
-    if cue == "condition":
+    if cue == "condition" or cue == "definition" and not weak:
         # a relation between numbers is a claim whatever the words before it say
         free = any(isinstance(s.expr, sp.Basic) and s.expr.free_symbols for s in sides)
         return "condition" if free or any(s.error for s in sides) else "claim"
