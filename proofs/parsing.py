@@ -11,8 +11,9 @@ Plain math: numbers, names, `+ - * / ^ **`, parentheses, implicit multiplication
 sigma/sigmoid, relu, tanh, abs, sin, cos). `e` is Euler's number and `pi` is pi.
 LaTeX (any input holding a backslash or a brace): `\\frac{a}{b}`, `e^{...}`, `\\exp`,
 `\\log`, `\\ln`, `\\sqrt{...}`, `\\max`, `\\min`, `\\sigma`, `\\cdot`, `\\times`,
-`\\left( \\right)`, Greek letters as names, single-letter names with subscripts.
-A subscript is part of the name: `w_0`, `w_{0}` and `w0` are the same variable `w0`.
+`\\left( \\right)`, Greek letters as names (also typed as Unicode: `λ`, and `σ(x)` is the
+sigmoid), single-letter and Greek names with subscripts. A subscript is part of the
+name: `w_0`, `w_{0}` and `w0` are the same variable `w0`, `\\alpha_{1}` is `alpha1`.
 
 The result is built with `evaluate=False`, so its tree follows the input as written
 (`-(a+b)` stays a negation of a sum); `sympy.diff` and `.doit()` work on it as usual.
@@ -94,6 +95,11 @@ _PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _LATEX_NAME = re.compile(r"[A-Za-z](?:_(?:\{[A-Za-z0-9]+\}|[A-Za-z0-9]))?")
 _NUMBER = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _NUMBER_LATEX = re.compile(r"\d+\.?\d*|\.\d+")
+_SUBSCRIPT = re.compile(r"_(?:\{[A-Za-z0-9]+\}|[A-Za-z0-9])")
+#: Greek letters typed as Unicode, read as the LaTeX command of the same name
+GREEK_UNICODE = dict(zip("αβγδεζηθκλμνξρτφχψωσ", (
+    "alpha beta gamma delta epsilon zeta eta theta kappa lambda mu nu xi rho tau phi chi "
+    "psi omega sigma").split(), strict=True))
 
 
 def tokenize(text: str, latex: bool) -> list[Token]:
@@ -110,13 +116,19 @@ def tokenize(text: str, latex: bool) -> list[Token]:
             out.append(Token("num", m.group(), i))
             i = m.end()
             continue
-        if c == "\\":
+        if c == "\\" or c in GREEK_UNICODE:
             m = re.compile(r"\\([A-Za-z]+|.)").match(text, i)
-            if m is None:
+            if m is None and c == "\\":
                 out.append(Token("bad", c, i))
                 break
-            out.append(Token("cmd", m.group(1), i))
-            i = m.end()
+            word, end = (m.group(1), m.end()) if m else (GREEK_UNICODE[c], i + 1)
+            sub = _SUBSCRIPT.match(text, end) if word in GREEK or word == "sigma" else None
+            if sub:  # \alpha_{1}: a Greek name with a subscript is one variable
+                out.append(Token("name", word + sub.group(), i))
+                end = sub.end()
+            else:  # \lambda, or λ typed as Unicode
+                out.append(Token("cmd", word, i))
+            i = end
             continue
         if c.isalpha() or c == "_":
             m = (_LATEX_NAME if latex else _PLAIN_NAME).match(text, i)
@@ -130,12 +142,9 @@ def tokenize(text: str, latex: bool) -> list[Token]:
             out.append(Token("op", "^", i))
             i += 2
             continue
-        if c in "+-*/^(),{}[]" or c in "·×−σ":
+        if c in "+-*/^(),{}[]" or c in "·×−":
             t = {"·": "*", "×": "*", "−": "-", "[": "(", "]": ")"}.get(c, c)
-            if c == "σ":
-                out.append(Token("name", "sigma", i))
-            else:
-                out.append(Token("op", t, i))
+            out.append(Token("op", t, i))
             i += 1
             continue
         out.append(Token("bad", c, i))

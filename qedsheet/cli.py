@@ -10,7 +10,7 @@ from importlib import import_module
 from . import __version__
 
 # name of the module in qedsheet.commands, in the order --help lists them
-COMMANDS: tuple[str, ...] = ("check", "list", "show", "build", "backprop")
+COMMANDS: tuple[str, ...] = ("check", "list", "show", "build", "backprop", "grade")
 
 EPILOG = """examples:
   qedsheet check                 prove every claim of the catalog; exit 0 when all as expected
@@ -18,6 +18,7 @@ EPILOG = """examples:
   qedsheet check notes.py -j 2   prove the module-level claims of your own file (or a module)
   qedsheet list                  the catalog: name, source, statement
   qedsheet show NAME --format tex   one claim, its derivation and verdict, for a note
+  qedsheet grade answers.md      check every formula of a Markdown or LaTeX sheet
 exit status: 0 every claim as expected, 1 some claim not as expected, 2 bad usage or input
 """
 

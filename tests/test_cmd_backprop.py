@@ -85,3 +85,32 @@ def test_bad_inputs_exit_2_with_one_line(expr, at, msg):
     lines = p.stderr.strip().splitlines()
     assert len(lines) == 1 and msg in lines[0], p.stderr
     assert "Traceback" not in p.stderr
+
+
+@pytest.mark.parametrize("expr,at,value,grads", [
+    ("-----x", "x=3", -3, {"x": -1}),
+    ("-x*y", "x=3,y=2", -6, {"x": -2, "y": -3}),
+    ("-(x+y)", "x=3,y=2", -5, {"x": -1, "y": -1}),
+])
+def test_expression_starting_with_minus_is_not_an_option(expr, at, value, grads):
+    out = run_json(expr, at)
+    assert out["value"] == value
+    assert out["gradients"] == grads
+
+
+def test_options_still_read_after_a_dash_expression():
+    p = run("-x", "--at=x=2", "--json")
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["value"] == -2
+
+
+def test_a_decimal_below_float64_stays_exact():
+    out = run_json("x*y", "x=1e-400,y=0.5")
+    assert out["exact"] is True
+    assert out["value_exact"] == "1/" + "2" + "0" * 400
+    assert out["gradients_exact"]["y"] == "1/1" + "0" * 400
+
+
+def test_ordinary_decimals_still_make_a_float_pass():
+    out = run_json("x*y", "x=0.25,y=2")
+    assert out["exact"] is False and out["value"] == 0.5

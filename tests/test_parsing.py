@@ -88,3 +88,27 @@ def test_never_evaluates_python(monkeypatch):
     assert parse("x*y + exp(z)") == parse("x*y+exp(z)")
     with pytest.raises(ParseError):
         parse("__import__('os')")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("σ(x)", 1 / (1 + sp.exp(-x))),
+    ("2σ(x) + σ(y)", 2 / (1 + sp.exp(-x)) + 1 / (1 + sp.exp(-y))),
+    (r"σ(x)\cdot y", y / (1 + sp.exp(-x))),
+])
+def test_unicode_sigma_is_the_sigmoid(text, expected):
+    assert sp.simplify(parse(text).doit() - expected) == 0
+
+
+@pytest.mark.parametrize("text,name", [
+    (r"\alpha_{1}", "alpha1"), (r"\alpha_1", "alpha1"), ("alpha_1", "alpha1"),
+    (r"\lambda_{k}", "lambdak"), (r"\sigma_{2}", "sigma2"), ("λ_1", "lambda1"), ("λ", "lambda"),
+])
+def test_greek_names_with_subscripts_are_one_variable(text, name):
+    got = parse(text + " + 1")
+    assert {s.name for s in got.free_symbols} == {name}
+    assert all(s.is_real for s in got.free_symbols)
+
+
+def test_greek_with_subscript_multiplies_like_any_name():
+    a1 = sp.Symbol("alpha1", real=True)
+    assert sp.expand(parse(r"2\alpha_{1}x - \alpha_1(x+1)") - (a1 * x - a1)) == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 
 import sympy as sp
 
@@ -27,6 +28,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "and the gradient of every input, checked against sympy.diff. Integers and "
         "fractions p/q are exact; decimals make a float pass. At a tie, max and min split "
         "the gradient equally between the tied inputs.")
+    # EXPR may start with '-' ('-x*y', '-----x'): only --OPTION and -h read as options
+    p._negative_number_matcher = re.compile(r"^-(?!-[A-Za-z][A-Za-z0-9-]*(?:=|$)|h$)")
     p.add_argument("expr", metavar="EXPR", help="the expression (quote it for the shell)")
     p.add_argument("--at", required=True, metavar="x=3,y=-4",
                    help="a value for every variable: integers, fractions p/q or decimals")
@@ -35,8 +38,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def parse_point(text: str) -> dict[str, sp.Expr | float]:
-    """`x=3,y=-4,z=1/2,t=0.5` as {name: value}; exact for integers and fractions."""
+    """`x=3,y=-4,z=1/2,t=0.5` as {name: value}; exact for integers and fractions, floats
+    for decimals unless a decimal underflows float64 (then every value is exact)."""
     out: dict[str, sp.Expr | float] = {}
+    decimals: dict[str, str] = {}
     for part in text.split(","):
         part = part.strip()
         if not part:
@@ -60,12 +65,16 @@ def parse_point(text: str) -> dict[str, sp.Expr | float]:
             out[name] = sp.Rational(int(p), int(q))
         elif _FLOAT.match(raw):
             out[name] = float(raw)
+            decimals[name] = raw
             if out[name] in (float("inf"), float("-inf")):
                 raise UsageError(f"--at: {name}={raw} is not a finite float64 number")
         else:
             raise UsageError(f"--at: the value of {name}, {raw!r}, is not a number")
     if not out:
         raise UsageError("--at needs values such as x=3,y=-4")
+    if any(abs(out[k]) < sys.float_info.min and sp.Rational(r) != 0
+           for k, r in decimals.items()):  # 1e-400 is not 0: keep every value exact
+        out.update({k: sp.Rational(r) for k, r in decimals.items()})
     return out
 
 
