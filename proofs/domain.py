@@ -40,7 +40,10 @@ def _nonzero_shown(d: sp.Expr, given: tuple[sp.Basic, ...]) -> bool:
 
 
 def _readable(d: sp.Expr) -> sp.Basic:
-    """`Ne(x, 1)` for a denominator x - 1 (linear in one variable), else `Ne(d, 0)`."""
+    """`Ne(x, 1)` for a denominator x - 1 (linear in one variable) or log(x), else
+    `Ne(d, 0)`."""
+    if isinstance(d, sp.log) and d.args[0].is_Symbol:  # log(r) ≠ 0: r ≠ 1
+        return sp.Ne(d.args[0], 1, evaluate=False)
     free = [s for s in d.free_symbols if isinstance(s, sp.Symbol)]
     if len(free) == 1 and d.is_polynomial(free[0]) and sp.degree(d, free[0]) == 1:
         x = free[0]

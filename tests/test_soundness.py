@@ -629,3 +629,14 @@ def test_budget_that_is_not_a_positive_finite_number_is_a_usage_error(budget) ->
 def test_small_positive_budget_gives_a_verdict() -> None:
     v = prove(Claim("budget-small", gt(x**2 + 1, 0)), budget=0.01)
     assert v.status in ("proved", "undecided")
+
+
+def test_excluded_points_read_as_values_of_the_variable() -> None:
+    from proofs.domain import undefined_points
+
+    r = sp.Symbol("r", positive=True)
+    assert undefined_points(sp.Eq(r / sp.log(r), r / sp.log(r), evaluate=False)) == (
+        sp.Ne(r, 1, evaluate=False),)
+    assert undefined_points(sp.Eq(1 / (2 * x - 1), 0, evaluate=False)) == (
+        sp.Ne(x, sp.Rational(1, 2), evaluate=False),)
+    assert undefined_points(sp.Eq(1 / (x**2 + 1), 0, evaluate=False)) == ()
