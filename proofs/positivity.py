@@ -378,7 +378,7 @@ def polynomial_sign_reason(e: sp.Expr, x: sp.Symbol, interval: sp.Interval,
     lo, hi = interval.start, interval.end
     if poly.is_zero:
         return None if strict else "identically 0"
-    where = _interval_text(interval)
+    where = interval_text(interval)
     if poly.degree() == 0:
         c = poly.LC()
         return f"the constant {sp.sstr(c)}" if c > 0 or (not strict and c == 0) else None
@@ -454,12 +454,12 @@ def sign_on(e: sp.Expr, x: sp.Symbol, interval: sp.Interval, strict: bool) -> st
             if polynomial_sign_reason(sp.expand(s * den), x, interval, True) and (
                     polynomial_sign_reason(sp.expand(s * num), x, interval, strict)):
                 return (f"a quotient of polynomials in {x} of known sign on "
-                        f"{_interval_text(interval)}")
+                        f"{interval_text(interval)}")
     return None
     for s in (1, -1):
         if polynomial_sign_reason(sp.expand(s * den), x, interval, True) and (
                 polynomial_sign_reason(sp.expand(s * num), x, interval, strict)):
-            return f"a quotient of polynomials in {x} of known sign on {_interval_text(interval)}"
+            return f"a quotient of polynomials in {x} of known sign on {interval_text(interval)}"
     return None
 
 
@@ -474,7 +474,8 @@ def _between(left: sp.Expr, right: sp.Expr) -> sp.Rational:
     return (left + right) / 2
 
 
-def _interval_text(interval: sp.Interval) -> str:
+def interval_text(interval: sp.Interval) -> str:
+    """[a, b), (-oo, b], ...: an interval as a reader writes it."""
     lo, hi = interval.start, interval.end
     left = "(" if interval.left_open or lo == -sp.oo else "["
     right = ")" if interval.right_open or hi == sp.oo else "]"

@@ -3,12 +3,14 @@
 
 from . import (  # noqa: F401
     ceiling,
+    factors,
     float64,
     identity,
     indexed,
     inequality,
     limits,
     monotone,
+    piecewise,
     polynomial,
     psd,
 )

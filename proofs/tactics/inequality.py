@@ -145,7 +145,7 @@ def clear_positive_factor(goal: Goal) -> Proof | None:
             # flip and negative each swap the two sides once
             new = (make(other_new, rest, strict) if flip != negative
                    else make(rest, other_new, strict))
-            sub = solve(goal.sub(new))
+            sub = solve(goal.sub(new, avoid=("clear_positive_factor",)))  # not back again
             if sub is not None:
                 what = "negative factor (the inequality turns)" if negative else "positive factor"
                 return Proof(sub.method,

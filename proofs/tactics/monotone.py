@@ -31,7 +31,7 @@ import sympy as sp
 
 from .. import budget
 from ..domain import interval_of, smooth_reason
-from ..positivity import assumed_interval, known_sign, sign_on
+from ..positivity import assumed_interval, interval_text, known_sign, sign_on
 from ..search import Decline, Goal, solve, sub_steps, tactic
 from ..verdict import Proof, Scope, Step, note, rel
 from .inequality import op_of, oriented
@@ -220,7 +220,7 @@ def _sub(goal: Goal, expr: sp.Expr, strict: bool, given: tuple[sp.Basic, ...]) -
         why = sign_on(expr, var, interval, strict)
         if why:
             return Proof("sign on the interval", (
-                rel(expr, op_of(strict), 0, f"for {var} in {sp.sstr(interval)}: {why}"),))
+                rel(expr, op_of(strict), 0, f"for {var} in {interval_text(interval)}: {why}"),))
     stmt = (sp.Gt if strict else sp.Ge)(expr, 0, evaluate=False)
     if stmt is sp.true:
         return Proof("sympy's assumptions", (note("true by the signs the assumptions give"),))
@@ -259,7 +259,7 @@ def _from_left(goal: Goal, line: Line, strict: bool) -> Proof:
     dg = _tidy(sp.diff(g, v))
     sub = _sub(goal, dg, strict and zero, line.given)
     return Proof("monotone from the left end", (
-        note(f"for {v} in {sp.sstr(interval)}; the difference is differentiable there and "
+        note(f"for {v} in {interval_text(interval)}; the difference is differentiable there and "
              f"at the ends ({smooth})"),
         rel(sp.Subs(g, v, lo), "=", val, f"at the left end {v} = {sp.sstr(lo)}: {how}"),
         rel(sp.Derivative(g, v), op_of(strict and zero), 0,
@@ -284,7 +284,7 @@ def _to_right(goal: Goal, line: Line, strict: bool) -> Proof:
     dg = _tidy(-sp.diff(g, v))
     sub = _sub(goal, dg, strict and zero, line.given)
     return Proof("monotone to the right end", (
-        note(f"for {v} in {sp.sstr(interval)}; the difference is differentiable there and "
+        note(f"for {v} in {interval_text(interval)}; the difference is differentiable there and "
              f"at the ends ({smooth})"),
         rel(sp.Subs(g, v, hi), "=", val, f"at the right end {v} = {sp.sstr(hi)}: {how}"),
         rel(-sp.Derivative(g, v), op_of(strict and zero), 0,
@@ -325,7 +325,7 @@ def _around_critical_point(goal: Goal, line: Line, strict: bool, bracket: tuple)
     left = _sub(goal, lexpr, False, lgiven)
     right = _sub(goal, rexpr, False, rgiven)
     return Proof("monotone on each side of a critical point", (
-        note(f"for {v} in {sp.sstr(interval)}; the difference is differentiable there "
+        note(f"for {v} in {interval_text(interval)}; the difference is differentiable there "
              f"({smooth})"),
         Step(lhs=v, op="=", rhs=c, why="a zero of the derivative (exactly: it is 0 there)"),
         rel(sp.Subs(g, v, c), "=", val, f"the value there: {how}"),
@@ -355,7 +355,7 @@ def _between_ends(goal: Goal, line: Line, strict: bool, bracket: tuple) -> Proof
     up = _sub(goal, -lexpr, False, lgiven)   # g' >= 0 left of c
     down = _sub(goal, -rexpr, False, rgiven)  # g' <= 0 right of c
     return Proof("monotone between the two ends", (
-        note(f"for {v} in {sp.sstr(interval)}; the difference is differentiable there and "
+        note(f"for {v} in {interval_text(interval)}; the difference is differentiable there and "
              f"at the ends ({smooth})"),
         rel(sp.Subs(g, v, lo), "=", vlo, f"at the left end: {how_lo}"),
         rel(sp.Subs(g, v, hi), "=", vhi, f"at the right end: {how_hi}"),
@@ -402,8 +402,8 @@ def monotone_one_variable(goal: Goal) -> Proof | None:
     base = canonical(x, g, interval)
     head: list[Step] = []
     if base.back != x:
-        head.append(rel(x, "=", base.back, f"write {x} in {sp.sstr(interval)} as "
-                        f"{sp.sstr(base.back)} with {base.v} in {sp.sstr(base.interval)}"))
+        head.append(rel(x, "=", base.back, f"write {x} in {interval_text(interval)} as "
+                        f"{sp.sstr(base.back)} with {base.v} in {interval_text(base.interval)}"))
     reasons = []
     for line, why in _numerator(base):
         budget.check()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ..domain import interval_of
-from ..positivity import sign_on
+from ..positivity import interval_text, sign_on
 from ..search import Decline, Goal, tactic
 from ..verdict import Proof, rel
 from .inequality import op_of, oriented
@@ -30,7 +30,7 @@ def one_variable(goal: Goal) -> sp.Symbol:
     return x
 
 
-@tactic("inequality", cost=2)
+@tactic("inequality", cost=1)
 def polynomial_on_interval(goal: Goal) -> Proof | None:
     """big - small is a polynomial (or a quotient of polynomials) in x with rational
     coefficients, of the needed sign at every x of its interval: decided exactly."""
@@ -46,8 +46,7 @@ def polynomial_on_interval(goal: Goal) -> Proof | None:
     why = sign_on(d, x, interval, strict)
     if why is None:
         raise Decline("the polynomial does not have the needed sign on the interval")
-    where = sp.sstr(interval)
-    return Proof("a polynomial inequality in one variable, decided exactly", (
-        rel(big - small, "=", d, "over a common denominator"),
-        rel(d, op_of(strict), 0, f"for {x} in {where}: {why}"),
-    ))
+    where = interval_text(interval)
+    steps = [] if d == big - small else [rel(big - small, "=", d, "over a common denominator")]
+    steps.append(rel(d, op_of(strict), 0, f"for {x} in {where}: {why}"))
+    return Proof("a polynomial inequality in one variable, decided exactly", tuple(steps))
