@@ -9,9 +9,11 @@ the derivative) never step over a pole or a jump.
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+
 import sympy as sp
 
-from .positivity import assumed_interval, known_sign, sign_on, sign_reason
+from .positivity import assumed_interval, known_sign, on_interval, sign_on, sign_reason
 
 _BINDERS = (sp.Limit, sp.Sum, sp.Product, sp.Derivative, sp.Integral, sp.Subs)
 
@@ -149,3 +151,21 @@ def interval_of(x: sp.Symbol, given: tuple[sp.Basic, ...] = ()) -> sp.Interval:
         if order < 0 or (order == 0 and (lo_open or hi_open)):
             return sp.EmptySet
     return sp.Interval(lo, hi, lo_open, hi_open)
+
+
+def sign_under(e: sp.Expr, given: tuple[sp.Basic, ...], strict: bool) -> str | None:
+    """Why `e` > 0 (or >= 0) for every value the assumptions allow, each variable held
+    to the interval that the relations of `given` in it alone give (`interval_of`)."""
+    held = []
+    for x in sorted(e.free_symbols, key=sp.default_sort_key):
+        if not isinstance(x, sp.Symbol) or not x.is_real:
+            continue
+        interval = interval_of(x, given)
+        if interval != assumed_interval(x) and isinstance(interval, sp.Interval):
+            held.append((x, interval))
+    if not held:
+        return sign_reason(e, strict)
+    with ExitStack() as stack:
+        for x, interval in held:
+            stack.enter_context(on_interval(x, interval))
+        return sign_reason(e, strict)

@@ -365,6 +365,8 @@ def polynomial_sign_reason(e: sp.Expr, x: sp.Symbol, interval: sp.Interval,
     if not isinstance(interval, sp.Interval) or not (
             _rational_end(interval.start) and _rational_end(interval.end)):
         return None
+    if e.has(sp.Float):
+        return None  # QQ would round a float to a nearby fraction
     try:
         if not e.is_polynomial(x):
             return None
