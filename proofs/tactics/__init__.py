@@ -2,6 +2,7 @@
 (tried cheapest first; see each module)."""
 
 from . import (  # noqa: F401
+    amgm,
     ceiling,
     factors,
     float64,
@@ -13,5 +14,7 @@ from . import (  # noqa: F401
     piecewise,
     polynomial,
     psd,
+    roots,
+    sos,
     tangent,
 )
