@@ -91,6 +91,8 @@ def sign_reason(e: sp.Expr, strict: bool = True, depth: int = 0) -> str | None:
     if depth > _MAX_DEPTH:
         return None
     e = sp.sympify(e)
+    if e.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        return None  # not a real number anywhere: no sign
     key = (e, strict, depth, sp.srepr(e) if e.has(sp.Subs) else "",  # see numeric._differentiated
            _INTERVALS.get())
     if key in _MEMO:

@@ -16,5 +16,6 @@ from . import (  # noqa: F401
     psd,
     roots,
     sos,
+    sums,
     tangent,
 )
