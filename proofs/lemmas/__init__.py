@@ -39,7 +39,22 @@ _u = sp.Symbol("u", real=True)
 _v = sp.Symbol("v", positive=True)
 _a, _b, _c = sp.symbols("a b c", positive=True)
 _x1, _x2, _x3, _y1, _y2, _y3 = sp.symbols("x1 x2 x3 y1 y2 y3", real=True)
-_p = sp.Symbol("p", positive=True)
+_p, _q = sp.symbols("p q", positive=True)
+_a1, _a2, _b1, _b2 = sp.symbols("a1 a2 b1 b2", positive=True)
+_n = sp.Symbol("n", integer=True, positive=True)
+_k = sp.Symbol("k", integer=True)
+_P = sp.IndexedBase("p", nonnegative=True)
+_PP, _QQ = sp.IndexedBase("p", positive=True), sp.IndexedBase("q", positive=True)
+_X = sp.IndexedBase("x", real=True)
+
+
+def _sum(body: sp.Expr) -> sp.Sum:
+    return sp.Sum(body, (_k, 1, _n))
+
+
+def _h2(u: sp.Expr) -> sp.Expr:
+    return -u * sp.log(u) - (1 - u) * sp.log(1 - u)
+
 
 LEMMAS: tuple[Lemma, ...] = (
     Lemma("exp-above-tangent", "e^u ≥ 1 + u",
@@ -67,6 +82,42 @@ LEMMAS: tuple[Lemma, ...] = (
     Lemma("jensen-exp-2", "Jensen's inequality for the convex exp, two points",
           Claim("lemma-jensen-exp-2", _p * sp.exp(_x1) + (1 - _p) * sp.exp(_x2)
                 >= sp.exp(_p * _x1 + (1 - _p) * _x2), given=(_p <= 1,)), (_p, _x1, _x2)),
+    Lemma("gibbs-2", "Gibbs' inequality for two outcomes (KL ≥ 0)",
+          Claim("lemma-gibbs-2", _p * sp.log(_p / _q) + (1 - _p) * sp.log((1 - _p) / (1 - _q))
+                >= 0, given=(_p < 1, _q < 1)), (_p, _q)),
+    Lemma("cross-entropy-2", "cross-entropy ≥ entropy, two outcomes",
+          Claim("lemma-cross-entropy-2", -_p * sp.log(_q) - (1 - _p) * sp.log(1 - _q)
+                >= _h2(_p), given=(_p < 1, _q < 1)), (_p, _q)),
+    Lemma("entropy-2-below-log-2", "entropy of two outcomes ≤ log 2",
+          Claim("lemma-entropy-2-below-log-2", _h2(_p) <= sp.log(2), given=(_p < 1,)), (_p,)),
+    Lemma("log-sum-2", "the log-sum inequality, two terms",
+          Claim("lemma-log-sum-2", _a1 * sp.log(_a1 / _b1) + _a2 * sp.log(_a2 / _b2)
+                >= (_a1 + _a2) * sp.log((_a1 + _a2) / (_b1 + _b2))), (_a1, _a2, _b1, _b2)),
+    Lemma("lse-2-above-mean", "log-sum-exp of two ≥ log 2 + their mean",
+          Claim("lemma-lse-2-above-mean", sp.log(sp.exp(_x1) + sp.exp(_x2))
+                >= sp.log(2) + (_x1 + _x2) / 2), (_x1, _x2)),
+    # symbolic n (used by the tangent tactic's argument, not matched by renaming)
+    Lemma("jensen-exp-n", "Jensen's inequality for the convex exp, weights p_k",
+          Claim("lemma-jensen-exp-n", _sum(_P[_k] * sp.exp(_X[_k]))
+                >= sp.exp(_sum(_P[_k] * _X[_k])), given=(sp.Eq(_sum(_P[_k]), 1),))),
+    Lemma("gibbs-n", "Gibbs' inequality: KL(p‖q) ≥ 0",
+          Claim("lemma-gibbs-n", _sum(_PP[_k] * sp.log(_PP[_k] / _QQ[_k])) >= 0,
+                given=(sp.Eq(_sum(_PP[_k]), 1), sp.Eq(_sum(_QQ[_k]), 1)))),
+    Lemma("cross-entropy-n", "cross-entropy ≥ entropy",
+          Claim("lemma-cross-entropy-n", -_sum(_PP[_k] * sp.log(_QQ[_k]))
+                >= -_sum(_PP[_k] * sp.log(_PP[_k])),
+                given=(sp.Eq(_sum(_PP[_k]), 1), sp.Eq(_sum(_QQ[_k]), 1)))),
+    Lemma("entropy-below-log-n", "entropy ≤ log n",
+          Claim("lemma-entropy-below-log-n", -_sum(_PP[_k] * sp.log(_PP[_k])) <= sp.log(_n),
+                given=(sp.Eq(_sum(_PP[_k]), 1),))),
+    Lemma("entropy-nonnegative-n", "entropy ≥ 0",
+          Claim("lemma-entropy-nonnegative-n", -_sum(_PP[_k] * sp.log(_PP[_k])) >= 0,
+                given=(sp.Eq(_sum(_PP[_k]), 1),))),
+    Lemma("lse-above-mean-n", "log-sum-exp ≥ the mean",
+          Claim("lemma-lse-above-mean-n", sp.log(_sum(sp.exp(_X[_k]))) >= _sum(_X[_k]) / _n)),
+    Lemma("lse-above-log-n-plus-mean", "log-sum-exp ≥ log n + the mean",
+          Claim("lemma-lse-above-log-n-plus-mean", sp.log(_sum(sp.exp(_X[_k])))
+                >= sp.log(_n) + _sum(_X[_k]) / _n)),
 )
 
 _BY_NAME = {lemma.name: lemma for lemma in LEMMAS}

@@ -9,6 +9,7 @@ from . import (  # noqa: F401
     identity,
     indexed,
     inequality,
+    lemma_instance,
     limits,
     monotone,
     piecewise,
