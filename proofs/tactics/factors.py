@@ -12,9 +12,10 @@ import sympy as sp
 
 from .. import budget
 from ..positivity import sign_reason
-from ..search import Decline, Goal, solve, sub_steps, tactic
+from ..search import Decline, Goal, sub_steps, tactic
 from ..verdict import Proof, Step, rel
 from .inequality import op_of, oriented
+from .subgoals import solve_new
 
 MAX_OPEN = 2
 """At most this many factors are left to subgoals (each may be tried with both signs)."""
@@ -60,7 +61,7 @@ def signs_of_factors(goal: Goal) -> Proof | None:
     signs = []
     for f in open_:
         for s in (1, -1):
-            sub = solve(goal.sub((sp.Gt if strict else sp.Ge)(s * f, 0, evaluate=False)))
+            sub = solve_new(goal.sub((sp.Gt if strict else sp.Ge)(s * f, 0, evaluate=False)))
             if sub is not None:
                 signs.append(s)
                 steps.append(rel(s * f, op_of(strict), 0, sub.method))

@@ -32,10 +32,11 @@ import sympy as sp
 from .. import budget
 from ..domain import interval_of, smooth_reason
 from ..positivity import assumed_interval, interval_text, known_sign, sign_on
-from ..search import Decline, Goal, solve, sub_steps, tactic
+from ..search import Decline, Goal, sub_steps, tactic
 from ..verdict import Proof, Scope, Step, note, rel
 from .inequality import op_of, oriented
 from .polynomial import one_variable
+from .subgoals import solve_new
 
 _NOT_SMOOTH = (sp.Piecewise, sp.Max, sp.Min, sp.Abs, sp.sign, sp.Heaviside, sp.floor,
                sp.ceiling, sp.Derivative, sp.Limit, sp.Integral, sp.Sum)
@@ -226,7 +227,7 @@ def _sub(goal: Goal, expr: sp.Expr, strict: bool, given: tuple[sp.Basic, ...]) -
         return Proof("sympy's assumptions", (note("true by the signs the assumptions give"),))
     if stmt is sp.false:
         raise Decline("a subgoal is false as built")
-    sub = solve(goal.sub(stmt, given))
+    sub = solve_new(goal.sub(stmt, given))
     if sub is None:
         raise Decline(f"not shown: {sp.sstr(expr)} {op_of(strict)} 0")
     return sub

@@ -18,8 +18,9 @@ from .. import budget
 from ..cases import fresh
 from ..domain import interval_of
 from ..positivity import interval_text
-from ..search import Decline, Goal, solve, sub_steps, tactic
+from ..search import Decline, Goal, sub_steps, tactic
 from ..verdict import Proof, Step, case, rel
+from .subgoals import solve_new
 
 MAX_CASES = 8
 
@@ -139,7 +140,7 @@ def split_piecewise(goal: Goal) -> Proof | None:
         given = tuple(g for g in given if g is not sp.true)
         where = part.as_relational(x) if isinstance(part, sp.Interval) else sp.Eq(
             x, part.args[0], evaluate=False)
-        proof = solve(goal.sub(stmt, given))
+        proof = solve_new(goal.sub(stmt, given))
         if proof is None:
             raise Decline(f"the case {sp.sstr(where)} was not shown")
         steps.append(case(where, f"{what} is {sp.sstr(expr)}"))

@@ -14,9 +14,10 @@ import math
 import sympy as sp
 
 from ..domain import sign_under
-from ..search import Decline, Goal, solve, sub_steps, tactic
+from ..search import Decline, Goal, sub_steps, tactic
 from ..verdict import Proof, rel
 from .inequality import make, op_of, oriented
+from .subgoals import solve_new
 
 
 def _denominators(expr: sp.Basic) -> dict[sp.Symbol, int]:
@@ -50,7 +51,7 @@ def roots_as_powers(goal: Goal) -> Proof | None:
     given = tuple(g.xreplace(subs) for g in goal.given)
     if any(g is sp.false for g in given):
         raise Decline("the assumptions became false")
-    sub = solve(goal.sub(new, tuple(g for g in given if g is not sp.true),
+    sub = solve_new(goal.sub(new, tuple(g for g in given if g is not sp.true),
                          avoid=("roots_as_powers",)))
     if sub is None:
         raise Decline("not shown once the roots were written as powers")
@@ -80,7 +81,7 @@ def square_both_sides(goal: Goal) -> Proof | None:
         new = make(sp.expand(big**2), y, strict)
     if new is None:
         raise Decline("no square root with both sides known to be non-negative")
-    sub = solve(goal.sub(new, avoid=("square_both_sides",)))
+    sub = solve_new(goal.sub(new, avoid=("square_both_sides",)))
     if sub is None:
         raise Decline("the squared inequality was not shown")
     return Proof(sub.method + " after squaring", (

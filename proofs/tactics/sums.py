@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import sympy as sp
 
-from ..search import Decline, Goal, solve, sub_steps, tactic
+from ..search import Decline, Goal, sub_steps, tactic
 from ..verdict import Proof, rel
 from .inequality import op_of, oriented
+from .subgoals import solve_new
 from .tangent import merge_sums
 
 
@@ -69,7 +70,7 @@ def terms_within_their_sum(goal: Goal) -> Proof | None:
     term = body.xreplace({p[k]: t}) + rest * t / total
     if term.free_symbols - {t}:
         raise Decline("the terms hold other variables")
-    sub = solve(goal.sub(sp.Ge(term, 0, evaluate=False), (sp.Le(t, total),)))
+    sub = solve_new(goal.sub(sp.Ge(term, 0, evaluate=False), (sp.Le(t, total),)))
     if sub is None:
         raise Decline(f"the term {sp.sstr(term)} >= 0 for t in (0, {total}] was not shown")
     spread = sp.Sum(body + rest * p[k] / total, (k, lo, hi))
