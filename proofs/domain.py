@@ -9,9 +9,11 @@ the derivative) never step over a pole or a jump.
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+
 import sympy as sp
 
-from .positivity import sign_reason
+from .positivity import assumed_interval, known_sign, on_interval, sign_on, sign_reason
 
 _BINDERS = (sp.Limit, sp.Sum, sp.Product, sp.Derivative, sp.Integral, sp.Subs)
 
@@ -68,32 +70,105 @@ def undefined_points(statement: sp.Basic, given: tuple[sp.Basic, ...] = ()
     return tuple(dict.fromkeys(out))
 
 
-def smooth_reason(expr: sp.Expr, x: sp.Symbol) -> str | None:
+def smooth_reason(expr: sp.Expr, x: sp.Symbol, interval: sp.Interval | None = None
+                  ) -> str | None:
     """Why `expr` is infinitely differentiable in `x` at every value the assumptions
-    allow (every other symbol fixed), or None when that is not shown."""
+    allow (every other symbol fixed), or, with `interval` (inside those values, `expr`
+    free of other variables), at every point of the interval; None when not shown."""
     if not expr.has(x):
         return "constant in the variable"
-    return "built from functions smooth where they are used" if _smooth(expr, x) else None
+    if interval is not None and expr.free_symbols - {x}:
+        interval = None
+
+    def positive(e: sp.Expr) -> bool:
+        if interval is None:
+            return bool(sign_reason(e, True))
+        return bool(sign_on(e, x, interval, True))
+
+    return ("built from functions smooth where they are used"
+            if _smooth(expr, x, positive) else None)
 
 
-def _smooth(e: sp.Expr, x: sp.Symbol) -> bool:
+def _smooth(e: sp.Expr, x: sp.Symbol, positive) -> bool:
     if not e.has(x):
         return True
     if e == x:
         return True
     if e.is_Add or e.is_Mul:
-        return all(_smooth(a, x) for a in e.args)
+        return all(_smooth(a, x, positive) for a in e.args)
     if e.is_Pow:
         base, ex = e.args
-        if not (_smooth(base, x) and _smooth(ex, x)):
+        if not (_smooth(base, x, positive) and _smooth(ex, x, positive)):
             return False
         if ex.is_Integer and ex >= 0:
             return True
         if ex.is_Integer:
-            return bool(sign_reason(base, True) or sign_reason(-base, True))
-        return bool(sign_reason(base, True))  # real powers: a positive base
+            return positive(base) or positive(-base)
+        return positive(base)  # real powers: a positive base
     if isinstance(e, _SMOOTH):
-        return all(_smooth(a, x) for a in e.args)
+        return all(_smooth(a, x, positive) for a in e.args)
     if isinstance(e, sp.log):
-        return _smooth(e.args[0], x) and bool(sign_reason(e.args[0], True))
+        return _smooth(e.args[0], x, positive) and positive(e.args[0])
     return False
+
+
+def interval_of(x: sp.Symbol, given: tuple[sp.Basic, ...] = ()) -> sp.Interval:
+    """An interval holding every value of the real variable `x` that its assumptions and
+    the relations of `given` in `x` alone (affine, with numbers as coefficients) allow.
+    Other relations, and ends whose order cannot be certified, are not read, so the
+    interval may be larger than the true domain (a proof over it covers the domain)."""
+    base = assumed_interval(x)
+    lo, hi, lo_open, hi_open = base.start, base.end, base.left_open, base.right_open
+    for g in given:
+        if not isinstance(g, (sp.Gt, sp.Ge, sp.Lt, sp.Le)) or g.free_symbols != {x}:
+            continue
+        d = sp.expand(g.lhs - g.rhs)  # d > 0, d >= 0, d < 0 or d <= 0
+        if not d.is_polynomial(x) or sp.degree(d, x) != 1:
+            continue
+        a = d.coeff(x, 1)
+        b = d - a * x
+        sa = known_sign(a) if a.is_number and b.is_number else None
+        if not sa:
+            continue
+        if d.has(sp.Float):
+            continue
+        c = -b / a
+        upper = isinstance(g, (sp.Lt, sp.Le)) == (sa > 0)  # the relation reads x <= c
+        strict = isinstance(g, (sp.Gt, sp.Lt))
+        if upper:
+            order = 1 if hi == sp.oo else known_sign(hi - c)
+            if order is None:
+                continue
+            if order > 0 or (order == 0 and strict):
+                hi, hi_open = c, strict
+        else:
+            order = 1 if lo == -sp.oo else known_sign(c - lo)
+            if order is None:
+                continue
+            if order > 0 or (order == 0 and strict):
+                lo, lo_open = c, strict
+    if lo != -sp.oo and hi != sp.oo:
+        order = known_sign(hi - lo)
+        if order is None:
+            return sp.Interval(base.start, base.end, base.left_open, base.right_open)
+        if order < 0 or (order == 0 and (lo_open or hi_open)):
+            return sp.EmptySet
+    return sp.Interval(lo, hi, lo_open, hi_open)
+
+
+def sign_under(e: sp.Expr, given: tuple[sp.Basic, ...], strict: bool) -> str | None:
+    """Why `e` > 0 (or >= 0) for every value the assumptions allow, each variable held
+    to the interval that the relations of `given` in it alone give (`interval_of`)."""
+    held = []
+    for x in sorted(e.free_symbols, key=sp.default_sort_key):
+        if not isinstance(x, sp.Symbol) or not x.is_real:
+            continue
+        interval = interval_of(x, given)
+        if interval != assumed_interval(x) and isinstance(interval, sp.Interval):
+            held.append((x, interval))
+    if not held:
+        return sign_reason(e, strict)
+    with ExitStack() as stack:
+        for x, interval in held:
+            stack.enter_context(on_interval(x, interval))
+        return sign_reason(e, strict)

@@ -8,6 +8,10 @@ the words of the argument, or None when no rule applies.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 import sympy as sp
 
 from . import budget, certified
@@ -52,16 +56,45 @@ def number_sign_reason(e: sp.Expr, strict: bool) -> str | None:
     return f"${sp.latex(e)} \\in {enc.latex()}$ (certified enclosure), so it is positive"
 
 
-_MEMO: dict[tuple[sp.Basic, bool, int, str], str | None] = {}
+_MEMO: dict[tuple[sp.Basic, bool, int, str, tuple], str | None] = {}
+
+# (variable, interval) pairs: inside `on_interval`, a sign is shown for the variable's
+# values in its interval only (the interval lies inside what its assumptions allow)
+_INTERVALS: ContextVar[tuple[tuple[sp.Symbol, sp.Interval], ...]] = ContextVar(
+    "intervals", default=())
+
+
+@contextmanager
+def on_interval(x: sp.Symbol, interval: sp.Interval) -> Iterator[None]:
+    """Signs shown inside this block hold for the values of `x` in `interval` (which
+    must lie inside the values the assumptions of `x` allow), not for all of them."""
+    token = _INTERVALS.set(tuple(p for p in _INTERVALS.get() if p[0] != x)
+                           + ((x, interval),))
+    try:
+        yield
+    finally:
+        _INTERVALS.reset(token)
+
+
+def interval_of_symbol(x: sp.Symbol) -> sp.Interval:
+    """The interval of `x` in force: `on_interval`'s, else its assumptions'."""
+    for var, interval in _INTERVALS.get():
+        if var == x:
+            return interval
+    return assumed_interval(x)
 
 
 def sign_reason(e: sp.Expr, strict: bool = True, depth: int = 0) -> str | None:
-    """Why `e > 0` (strict) or `e >= 0` holds for every value the assumptions allow."""
+    """Why `e > 0` (strict) or `e >= 0` holds for every value the assumptions allow
+    (inside `on_interval`, for the values of its variable in its interval)."""
     budget.check()
     if depth > _MAX_DEPTH:
         return None
     e = sp.sympify(e)
-    key = (e, strict, depth, sp.srepr(e) if e.has(sp.Subs) else "")  # see numeric._differentiated
+    if e.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        return None  # not a real number anywhere: no sign
+    key = (e, strict, depth, sp.srepr(e) if e.has(sp.Subs) else "",  # see numeric._differentiated
+           _INTERVALS.get())
     if key in _MEMO:
         return _MEMO[key]
     out = _sign_reason(e, strict, depth)  # only finished answers are remembered
@@ -77,9 +110,11 @@ def _sign_reason(e: sp.Expr, strict: bool, depth: int) -> str | None:
     leaf = _leaf(e, strict)
     if leaf:
         return "sign from the assumptions"
-    for rule in (_sum_rule, _product_rule, _power_rule, _exp_rule, _log_rule,
-                 _exp_against_const_rule, _split_constant_rule,
-                 _common_factor_rule, _fraction_rule):
+    for rule in (_interval_affine_rule, _sum_rule, _product_rule, _power_rule, _exp_rule,
+                 _log_rule, _exp_against_const_rule, _log_against_const_rule,
+                 _split_constant_rule,
+                 _common_factor_rule, _fraction_rule, _bounded_functions_rule,
+                 _univariate_polynomial_rule):
         why = rule(e, strict, depth)
         if why:
             return why
@@ -168,6 +203,87 @@ def _exp_against_const_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
     return None
 
 
+# |f(u)| <= bound for real u (strictly below it for tanh and atan)
+_BOUNDED: dict[type, tuple[sp.Expr, bool]] = {
+    sp.sin: (sp.Integer(1), False), sp.cos: (sp.Integer(1), False),
+    sp.tanh: (sp.Integer(1), True), sp.atan: (sp.pi / 2, True)}
+
+
+def _bounded_functions_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
+    """c + Σ k_i f_i(u_i) with each |f_i| <= B_i (sin, cos, tanh, atan of real u_i) and
+    c - Σ |k_i| B_i >= 0: every term is at least -|k_i| B_i."""
+    if not e.is_Add:
+        return None
+    consts, slack, strict_bound = [], [], False
+    for term in e.args:
+        if term.is_number:
+            consts.append(term)
+            continue
+        k, core = term.as_coeff_Mul()
+        if type(core) not in _BOUNDED or not core.args[0].is_real:
+            return None
+        bound, below = _BOUNDED[type(core)]
+        slack.append(abs(k) * bound)
+        strict_bound = strict_bound or below
+    if not slack or not consts:
+        return None
+    margin = sp.Add(*consts) - sp.Add(*slack)
+    s = known_sign(margin)
+    if s is None or s < 0 or (strict and s == 0 and not strict_bound):
+        return None
+    return "bounded functions: |sin|, |cos| <= 1, |tanh| < 1, |atan| < pi/2"
+
+
+def _log_against_const_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
+    """k·log(u) - c > 0 when u > exp(c/k) (k > 0), and c - k·log(u) > 0 when
+    u < exp(c/k), for u > 0: log is increasing."""
+    if not e.is_Add:
+        return None
+    consts = [t for t in e.args if t.is_number]
+    rest = [t for t in e.args if not t.is_number]
+    if len(rest) != 1 or not consts:
+        return None
+    c = -sp.Add(*consts)
+    coeff, core = rest[0].as_coeff_Mul()
+    if not isinstance(core, sp.log) or not sign_reason(core.args[0], True, depth + 1):
+        return None
+    u = core.args[0]
+    k = known_sign(coeff)
+    if k == 1 and sign_reason(u - sp.exp(c / coeff), strict, depth + 1):
+        return "log is increasing: log(u) > c when u > exp(c)"
+    if k == -1 and sign_reason(sp.exp(c / coeff) - u, strict, depth + 1):
+        return "log is increasing: c - log(u) > 0 when u < exp(c)"
+    return None
+
+
+def _interval_affine_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
+    """a·x + b in a variable held to an interval by `on_interval`: its sign at the two
+    ends (certified), an affine function being monotone."""
+    pairs = _INTERVALS.get()
+    if not pairs or len(e.free_symbols) != 1:
+        return None
+    x = next(iter(e.free_symbols))
+    interval = next((i for v, i in pairs if v == x), None)
+    if interval is None or not e.is_polynomial(x):
+        return None
+    e = sp.expand(e)
+    if sp.degree(e, x) != 1:
+        return None
+    a, b = e.coeff(x, 1), e.coeff(x, 0)
+    ends = []
+    for end, open_ in ((interval.start, interval.left_open), (interval.end, interval.right_open)):
+        if end in (sp.oo, -sp.oo):
+            sa = known_sign(a)
+            if sa is None or sa == 0 or (sa > 0) != (end == sp.oo):
+                return None  # heads to -oo at that end
+            continue
+        s = known_sign(a * end + b)
+        if s is None or s < 0 or (strict and s == 0 and not open_):
+            return None
+        ends.append(s)
+    return "an affine function of known sign at both ends of the interval" if ends else None
+
+
 def _fraction_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
     num, den = sp.fraction(sp.together(e))
     if den == 1:
@@ -204,3 +320,167 @@ def _common_factor_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
     if f.is_Add or f == e:
         return None
     return _product_rule(f, strict, depth + 1) if f.is_Mul else None
+
+
+# --------------------------------------------------------------------------------------
+# polynomials in one variable: an exact decision by real root isolation
+
+MAX_DEGREE = 40
+"""Polynomials of higher degree are left alone (root isolation grows with the degree)."""
+
+
+def assumed_interval(x: sp.Symbol) -> sp.Interval:
+    """The values the assumptions of `x` allow, as an interval of the reals."""
+    if x.is_positive:
+        return sp.Interval.open(0, sp.oo)
+    if x.is_nonnegative:
+        return sp.Interval(0, sp.oo)
+    if x.is_negative:
+        return sp.Interval.open(-sp.oo, 0)
+    if x.is_nonpositive:
+        return sp.Interval(-sp.oo, 0)
+    return sp.Interval(-sp.oo, sp.oo)
+
+
+def _univariate_polynomial_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
+    free = e.free_symbols
+    if len(free) != 1 or e.has(sp.Indexed):
+        return None
+    x = next(iter(free))
+    if not isinstance(x, sp.Symbol) or not x.is_real:
+        return None
+    return polynomial_sign_reason(e, x, interval_of_symbol(x), strict)
+
+
+def _rational_end(v: sp.Expr) -> bool:
+    return v in (sp.oo, -sp.oo) or bool(getattr(v, "is_Rational", False))
+
+
+def polynomial_sign_reason(e: sp.Expr, x: sp.Symbol, interval: sp.Interval,
+                           strict: bool) -> str | None:
+    """Why the polynomial `e` in `x` (rational coefficients) is > 0 (or >= 0) at every
+    point of `interval` (rational or infinite ends), decided exactly: its real roots are
+    isolated in rational intervals (Sturm sequences, sympy's `Poly.intervals`), and its
+    sign is evaluated exactly at a rational point between each two consecutive roots and
+    at the closed ends. None when the sign does not hold or the question is not of this
+    form."""
+    if not isinstance(interval, sp.Interval) or not (
+            _rational_end(interval.start) and _rational_end(interval.end)):
+        return None
+    if e.has(sp.Float):
+        return None  # QQ would round a float to a nearby fraction
+    try:
+        if not e.is_polynomial(x):
+            return None
+        poly = sp.Poly(e, x, domain=sp.QQ)
+    except (sp.PolynomialError, sp.CoercionFailed, sp.GeneratorsError, ValueError,
+            TypeError):
+        return None
+    if poly.degree() > MAX_DEGREE:
+        return None
+    budget.check()
+    lo, hi = interval.start, interval.end
+    if poly.is_zero:
+        return None if strict else "identically 0"
+    where = interval_text(interval)
+    if poly.degree() == 0:
+        c = poly.LC()
+        return f"the constant {sp.sstr(c)}" if c > 0 or (not strict and c == 0) else None
+    sqf = poly.sqf_part()
+    inside: list[tuple[sp.Rational, sp.Rational]] = []
+    for (a, b), _ in sqf.intervals():
+        budget.check()
+        a, b = sp.Rational(a), sp.Rational(b)
+        # shrink the isolating interval until it lies clear of each end of `interval`
+        for end in (lo, hi):
+            if end in (sp.oo, -sp.oo) or a == b or not (a <= end <= b):
+                continue
+            if sqf.eval(end) == 0:
+                a = b = end
+                break
+            while a <= end <= b:
+                budget.check()
+                a, b = (sp.Rational(v) for v in sqf.refine_root(a, b, eps=(b - a) / 4))
+        if a == b:  # an exact rational root
+            if lo < a < hi:
+                if strict:
+                    return None
+                inside.append((a, b))
+            elif a in interval and strict:
+                return None  # a root at a closed end
+            continue
+        if lo < a and b < hi:
+            if strict:
+                return None
+            inside.append((a, b))
+    inside.sort()
+    # a rational point in each gap between consecutive roots (and the ends)
+    edges = [lo] + [v for ab in inside for v in ab] + [hi]
+    samples = []
+    for left, right in zip(edges[0::2], edges[1::2], strict=True):
+        samples.append(_between(left, right))
+    if any(poly.eval(s) <= 0 for s in samples):
+        return None
+    for end in (lo, hi):
+        if end in interval and end not in (sp.oo, -sp.oo):
+            value = poly.eval(end)
+            if value < 0 or (strict and value == 0):
+                return None
+    roots = len(inside)
+    return (f"a polynomial in {x} positive on {where} between its real roots "
+            f"(exact real root isolation: {roots} root{'s' if roots != 1 else ''} inside)"
+            if roots else
+            f"a polynomial in {x} with no real root inside {where} (exact real root "
+            "isolation) and positive at a rational point there")
+
+
+def sign_on(e: sp.Expr, x: sp.Symbol, interval: sp.Interval, strict: bool) -> str | None:
+    """Why `e` is > 0 (or >= 0) for every `x` in `interval`, an interval inside the values
+    the assumptions of `x` allow (every other symbol as its assumptions allow): the sign
+    rules with `x` held to the interval (polynomials decided exactly, affine functions by
+    their ends), and for a quotient of polynomials the sign of each part."""
+    e = sp.sympify(e)
+    if interval == assumed_interval(x):
+        return sign_reason(e, strict)
+    with on_interval(x, interval):
+        why = sign_reason(e, strict)
+        if why:
+            return why
+        if e.free_symbols != {x}:
+            return None
+        why = polynomial_sign_reason(sp.expand(e), x, interval, strict)
+        if why:
+            return why
+        num, den = sp.fraction(sp.cancel(sp.together(e)))
+        if den.is_number or not den.is_polynomial(x) or not num.is_polynomial(x):
+            return None
+        for s in (1, -1):
+            if polynomial_sign_reason(sp.expand(s * den), x, interval, True) and (
+                    polynomial_sign_reason(sp.expand(s * num), x, interval, strict)):
+                return (f"a quotient of polynomials in {x} of known sign on "
+                        f"{interval_text(interval)}")
+    return None
+    for s in (1, -1):
+        if polynomial_sign_reason(sp.expand(s * den), x, interval, True) and (
+                polynomial_sign_reason(sp.expand(s * num), x, interval, strict)):
+            return f"a quotient of polynomials in {x} of known sign on {interval_text(interval)}"
+    return None
+
+
+def _between(left: sp.Expr, right: sp.Expr) -> sp.Rational:
+    """A rational point strictly between left < right (either may be infinite)."""
+    if left == -sp.oo and right == sp.oo:
+        return sp.Integer(0)
+    if left == -sp.oo:
+        return sp.floor(right) - 1
+    if right == sp.oo:
+        return sp.floor(left) + 1
+    return (left + right) / 2
+
+
+def interval_text(interval: sp.Interval) -> str:
+    """[a, b), (-oo, b], ...: an interval as a reader writes it."""
+    lo, hi = interval.start, interval.end
+    left = "(" if interval.left_open or lo == -sp.oo else "["
+    right = ")" if interval.right_open or hi == sp.oo else "]"
+    return f"{left}{sp.sstr(lo)}, {sp.sstr(hi)}{right}"

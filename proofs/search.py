@@ -28,6 +28,8 @@ class Trail:
 
     def __init__(self) -> None:
         self.records: list[Scope] = []
+        self.failed: dict[tuple, list[tuple[int, frozenset[str]]]] = {}
+        """Subgoals `solve` did not prove in this search: key -> (depth, tactics avoided)."""
 
     def mark(self) -> int:
         return len(self.records)

@@ -179,7 +179,10 @@ def _edge_values(f: sp.Expr) -> list[sp.Expr]:
              if a.is_nonnegative or a.is_nonpositive]
     if not atoms:
         return []
-    return [f.xreplace({a: 0 for a in atoms})]
+    edge = sp.sympify(f.xreplace({a: sp.Integer(0) for a in atoms}))
+    if edge.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        return []  # undefined at the edge (0·log 0): no bound from there
+    return [edge]
 
 
 def _given_orders(expr: sp.Expr, given: tuple[sp.Basic, ...]) -> tuple[sp.Expr, list[Step]]:

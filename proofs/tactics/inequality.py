@@ -13,8 +13,9 @@ from .. import budget
 from ..cases import embody_order
 from ..domain import smooth_reason
 from ..positivity import known_sign, sign_reason
-from ..search import Decline, Goal, solve, sub_steps, tactic
+from ..search import Decline, Goal, sub_steps, tactic
 from ..verdict import Proof, Scope, Step, case, note, rel
+from .subgoals import solve_new
 
 _GT = {sp.StrictGreaterThan: True, sp.GreaterThan: False}
 _LT = {sp.StrictLessThan: True, sp.LessThan: False}
@@ -48,7 +49,7 @@ def evaluate_derivatives(goal: Goal) -> Proof | None:
     new = type(s)(s.lhs.doit(), s.rhs.doit(), evaluate=False)
     if new.has(sp.Derivative):
         raise Decline("the derivative did not evaluate")
-    sub = solve(goal.sub(new))
+    sub = solve_new(goal.sub(new))
     if sub is None:
         raise Decline("not shown once the derivatives were taken")
     return Proof(sub.method, (rel(s.lhs, "=", new.lhs, "differentiate"),) + sub_steps(sub.steps)
@@ -110,7 +111,7 @@ def split_max_min(goal: Goal) -> Proof | None:
             stmt, given, sub = made
             subs_done.append(sub)
         budget.check()
-        proof = solve(goal.sub(stmt, given))
+        proof = solve_new(goal.sub(stmt, given))
         if proof is None:
             raise Decline(f"case {' and '.join(sp.sstr(c) for c in cond)} not shown")
         steps.append(case(sp.And(*cond), f"{'max' if is_max else 'min'} is {sp.sstr(chosen)}"))
@@ -145,7 +146,7 @@ def clear_positive_factor(goal: Goal) -> Proof | None:
             # flip and negative each swap the two sides once
             new = (make(other_new, rest, strict) if flip != negative
                    else make(rest, other_new, strict))
-            sub = solve(goal.sub(new))
+            sub = solve_new(goal.sub(new, avoid=("clear_positive_factor",)))  # not back again
             if sub is not None:
                 what = "negative factor (the inequality turns)" if negative else "positive factor"
                 return Proof(sub.method,
@@ -163,7 +164,7 @@ def positive_denominator(goal: Goal) -> Proof | None:
     if d == 1 or not sign_reason(d, True):
         raise Decline("no positive common denominator")
     n = sp.expand(n)
-    sub = solve(goal.sub(make(n, 0, strict)))
+    sub = solve_new(goal.sub(make(n, 0, strict)))
     if sub is None:
         raise Decline("numerator sign not shown")
     return Proof(sub.method, (rel(big - small, "=", n / d, "over a common denominator"),
@@ -186,7 +187,7 @@ def exp_both_sides(goal: Goal) -> Proof | None:
         new = make(sp.exp(big), small.args[0], strict)
     if new is None:
         raise Decline("no log of a positive quantity on either side")
-    sub = solve(goal.sub(new, avoid=("log_both_sides", "isolate_log_or_exp")))
+    sub = solve_new(goal.sub(new, avoid=("log_both_sides", "isolate_log_or_exp")))
     if sub is None:
         raise Decline("the exponentiated inequality was not shown")
     return Proof(sub.method + " after exp", (rel(new.lhs, op_of(strict), new.rhs,
@@ -206,7 +207,7 @@ def log_both_sides(goal: Goal) -> Proof | None:
         new = make(sp.log(big), small.args[0], strict)
     else:
         raise Decline("no exp on either side")
-    sub = solve(goal.sub(new, avoid=("exp_both_sides", "isolate_log_or_exp")))
+    sub = solve_new(goal.sub(new, avoid=("exp_both_sides", "isolate_log_or_exp")))
     if sub is None:
         raise Decline("the inequality of the exponents was not shown")
     return Proof(sub.method + " after log", (rel(new.lhs, op_of(strict), new.rhs,
@@ -225,7 +226,11 @@ def use_given_orders(goal: Goal) -> Proof | None:
     rest = tuple(g for g in goal.given if g not in orders)
     steps: list[Step] = []
     pending = list(orders)
+    rounds = 0
     while pending:
+        rounds += 1
+        if rounds > 2 * len(orders) + 2:  # a sign assumption kept making a new order
+            raise Decline("the orderings keep turning into new ones")
         g = pending.pop(0)
         big, small = (g.lhs, g.rhs) if isinstance(g, (sp.Gt, sp.Ge)) else (g.rhs, g.lhs)
         strict = isinstance(g, (sp.Gt, sp.Lt))
@@ -239,7 +244,7 @@ def use_given_orders(goal: Goal) -> Proof | None:
             raise Decline("the assumptions contradict each other")
         steps.append(rel(var, "=", val, f"write {sp.sstr(g)} as a change of variables"))
         rest = tuple(x for x in new_given if x not in pending)
-    sub = solve(goal.sub(stmt, rest))
+    sub = solve_new(goal.sub(stmt, rest))
     if sub is None:
         raise Decline("not shown once the orderings were built in")
     return Proof(sub.method + ", orderings built into the variables",
@@ -274,7 +279,7 @@ def isolate_log_or_exp(goal: Goal) -> Proof | None:
             new = make(sp.expand(r / -k), core, strict)
         else:
             continue
-        sub = solve(goal.sub(new, avoid=("isolate_log_or_exp",)))
+        sub = solve_new(goal.sub(new, avoid=("isolate_log_or_exp",)))
         if sub is not None:
             return Proof(sub.method, (rel(new.lhs, op_of(strict), new.rhs,
                                           "move the other terms across"),)

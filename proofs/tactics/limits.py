@@ -678,8 +678,12 @@ def orderings_into_variables(goal: Goal) -> Proof | None:
     lg = read_goal(goal.statement)
     stmt, pending, kept = goal.statement, list(goal.given), []
     steps: list[Step] = []
+    rounds = 0
     while pending:
         budget.check()
+        rounds += 1
+        if rounds > 2 * len(goal.given) + 2:  # a sign assumption kept making a new order
+            raise Decline("the orderings keep turning into new ones")
         g = pending.pop(0)
         if g is sp.true:
             continue
@@ -769,6 +773,21 @@ def _sign_cases(goal: Goal, expr: sp.Expr
     return out
 
 
+def _sign_core(expr: sp.Expr) -> sp.Expr:
+    """The factors of `expr` whose sign is not known (the others only scale or flip the
+    sign): -δ/(δ + ε) with ε > 0 becomes δ. Any expression splits the cases completely;
+    a simpler one is more often linear, so that the cases can be built in."""
+    f = sp.factor(sp.together(expr))
+    if not f.is_Mul:
+        return expr
+    keep = []
+    for factor in f.args:
+        if factor.is_number or sign_reason(factor, True) or sign_reason(-factor, True):
+            continue
+        keep.append(factor)
+    return sp.Mul(*keep) if keep else expr
+
+
 @tactic("limit", cost=3)
 def cases_on_sign(goal: Goal) -> Proof | None:
     """Split on the sign of the parameter expression the limit algebra could not settle."""
@@ -780,6 +799,7 @@ def cases_on_sign(goal: Goal) -> Proof | None:
         raise Decline("the limit does not depend on an unknown sign")
     if _vacuous(goal):
         raise Decline("vacuous case")
+    expr = _sign_core(expr)
     steps: list[Step] = []
     methods = []
     for cond, stmt, given, sub_ in _sign_cases(goal, expr):
