@@ -60,11 +60,13 @@ def default_folder() -> Path:
     return Path(platformdirs.user_cache_dir("qedsheet"))
 
 
-@dataclass(frozen=True)
+@dataclass
 class ProofCache:
-    """The verdicts in one folder (see the module's docstring)."""
+    """The verdicts in one folder (see the module's docstring); `hits` counts the verdicts
+    taken from it by this object."""
 
     folder: Path
+    hits: int = 0
 
     @classmethod
     def default(cls) -> ProofCache:
@@ -97,7 +99,10 @@ class ProofCache:
             return None
         except Exception:  # whatever a damaged entry makes sympy raise: not trusted
             return None
-        return verdict if verdict.status in KEPT and _still_holds(verdict) else None
+        if verdict.status not in KEPT or not _still_holds(verdict):
+            return None
+        self.hits += 1
+        return verdict
 
     def put(self, claim: Claim, verdict: Verdict) -> bool:
         """Keep a "proved" or "refuted" verdict; False when it was not kept."""
@@ -124,6 +129,17 @@ class ProofCache:
         except OSError:
             return False
         return True
+
+    def usage(self) -> tuple[int, int]:
+        """(entries, bytes) in the folder."""
+        count = size = 0
+        for path in (self.folder / "verdicts").rglob("*.json"):
+            try:
+                size += path.stat().st_size
+                count += 1
+            except OSError:
+                pass
+        return count, size
 
     def clear(self) -> int:
         """Remove every entry; the number removed."""

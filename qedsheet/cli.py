@@ -10,7 +10,7 @@ from importlib import import_module
 from . import __version__
 
 # name of the module in qedsheet.commands, in the order --help lists them
-COMMANDS: tuple[str, ...] = ("check", "list", "show", "build", "backprop", "grade")
+COMMANDS: tuple[str, ...] = ("check", "list", "show", "build", "backprop", "grade", "cache")
 
 EPILOG = """examples:
   qedsheet check                 prove every claim of the catalog; exit 0 when all as expected
@@ -19,6 +19,7 @@ EPILOG = """examples:
   qedsheet list                  the catalog: name, source, statement
   qedsheet show NAME --format tex   one claim, its derivation and verdict, for a note
   qedsheet grade answers.md      check every formula of a Markdown or LaTeX sheet
+  qedsheet cache clear           forget the verdicts kept on disk (check and build reuse them)
 exit status: 0 every claim as expected, 1 some claim not as expected, 2 bad usage or input
 """
 
