@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
+import signal
 import sys
 from importlib import import_module
 
@@ -18,7 +20,8 @@ EPILOG = """examples:
   qedsheet check notes.py -j 2   prove the module-level claims of your own file (or a module)
   qedsheet list                  the catalog: name, source, statement
   qedsheet show NAME --format tex   one claim, its derivation and verdict, for a note
-exit status: 0 every claim as expected, 1 some claim not as expected, 2 bad usage or input
+exit status: 0 every claim as expected, 1 some claim not as expected, 2 bad usage or
+input, or an output that cannot be written; 141 when the reader of the output left
 """
 
 
@@ -62,10 +65,37 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return int(args.run(args))
+        status = int(args.run(args))
+        sys.stdout.flush()  # so that a closed or full output fails here, not at exit
+        return status
     except UsageError as exc:
         print(f"qedsheet: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("qedsheet: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader left (`qedsheet list | head -1`): stop quietly
+        _discard_stdout()
+        return 128 + signal.SIGPIPE
+    except OSError as exc:  # disk full, permissions, a missing folder
+        _discard_stdout()
+        print(f"qedsheet: error: {os_error(exc)}", file=sys.stderr)
+        return 2
+
+
+def os_error(exc: OSError) -> str:
+    """One line for an operating-system error: what failed and on which file."""
+    what = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename is not None:
+        return f"{what}: {os.fsdecode(exc.filename)}"
+    return f"cannot write the output: {what}"
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout is not a file (captured in tests)
+        pass

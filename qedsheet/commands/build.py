@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from proofs import Sheet, Verdict
+from render.atomic import ready_folder
 
 from ..cli import UsageError, seconds
 from ..progress import Progress
@@ -74,6 +75,7 @@ def build(sheets: list[Sheet], out: Path, formats: set[str], pdf_explicit: bool,
     status."""
     from render.build import compile_pdf, have_latexmk, prove_all, sheet_claims, write_sheets
 
+    ready_folder(out)  # before the proving
     if verdicts is None:
         claims = {c.name: c for s in sheets for c in sheet_claims(s)}
         progress = Progress(len(claims), "proving")
@@ -110,5 +112,6 @@ def run(args: argparse.Namespace) -> int:
     formats, explicit = parse_formats(args.format)
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    ready_folder(args.output)  # a bad -o fails at once, before the catalog is loaded
     chosen = select(all_sheets(), args.only)
     return build(chosen, Path(args.output), formats, explicit, args.budget, args.jobs)
