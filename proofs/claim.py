@@ -11,7 +11,9 @@ import sympy as sp
 from sympy.logic.boolalg import Boolean
 
 EXPECTATIONS = ("proved", "refuted", "undecided")
-_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]*$")
+NAME = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]*")
+"""What a claim's (or derivation's) name may be, matched in full: it becomes an anchor,
+a LaTeX label and a word of one-line output."""
 
 
 def _as_relation(value: Any, what: str) -> Boolean:
@@ -46,13 +48,16 @@ class Claim:
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
             raise ValueError("a claim needs a non-empty name")
-        if not _NAME.match(self.name):
+        if not NAME.fullmatch(self.name):
             raise ValueError(
                 f"claim name {self.name!r} must start with a letter and hold only letters, "
                 "digits, '_', '-' and '.'"
             )
         _as_relation(self.statement, f"the statement of claim {self.name!r}")
         given = self.given
+        if isinstance(given, str):
+            raise TypeError(f"given of claim {self.name!r} must hold sympy relations such as "
+                            f"x > 0 (built from the symbols), not the string {given!r}")
         if isinstance(given, Boolean) or not isinstance(given, Iterable):
             given = (given,)
         given = tuple(given)
@@ -67,7 +72,11 @@ class Claim:
             raise TypeError(f"source must be a string such as 'notes/backprop': {self.source!r}")
         if not isinstance(self.title, str):
             raise TypeError("title must be a string")
-        object.__setattr__(self, "hints", tuple(self.hints))
+        hints = self.hints
+        if isinstance(hints, (str, bytes)) or not isinstance(hints, Iterable):
+            raise TypeError(f"hints of claim {self.name!r} must be a tuple of proof hints "
+                            f"(such as squeeze bounds), got {type(hints).__name__}: {hints!r}")
+        object.__setattr__(self, "hints", tuple(hints))
 
     # sympy and Jupyter protocols -------------------------------------------------
     def _sympy_(self) -> Boolean:

@@ -23,7 +23,7 @@ from types import ModuleType
 
 from .claim import Claim
 
-_MODULE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+_MODULE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
 
 
 class CollectError(ValueError):
@@ -95,7 +95,7 @@ def _load_file(target: str) -> ModuleType:
 
 
 def _load_module(target: str) -> ModuleType:
-    if not _MODULE_NAME.match(target):
+    if not _MODULE_NAME.fullmatch(target):
         raise CollectError(f"{target!r} is neither a .py file nor a module name such as "
                            "mypkg.notes")
     cwd = os.getcwd()

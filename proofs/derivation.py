@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .claim import Claim
+from .claim import NAME, Claim
 
 _OPS = {"=": sp.Eq, ">": sp.Gt, ">=": sp.Ge, "<": sp.Lt, "<=": sp.Le}
 
@@ -32,6 +32,9 @@ class Derivation:
     title: str = ""
 
     def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not NAME.fullmatch(self.name):
+            raise ValueError(f"derivation name {self.name!r} must start with a letter and hold "
+                             "only letters, digits, '_', '-' and '.'")
         if not self.links:
             raise ValueError(f"derivation {self.name!r} needs at least one step")
         for link in self.links:

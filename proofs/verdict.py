@@ -77,6 +77,13 @@ def _condition_text(c: sp.Basic) -> str:
     return sp.sstr(c)
 
 
+def value_text(value: Any) -> str:
+    """A value on one line of plain text (a matrix as nested lists)."""
+    if isinstance(value, sp.MatrixBase):
+        value = value.tolist()
+    return " ".join(sp.sstr(value).split())
+
+
 @dataclass(frozen=True)
 class Proof:
     """What a tactic returns when it succeeds: its steps, a name for the method, and
@@ -112,7 +119,7 @@ class Verdict:
         if not self.counterexample:
             return []
         items = sorted(self.counterexample.items(), key=lambda kv: sp.default_sort_key(kv[0]))
-        return [f"{sp.sstr(k)} = {sp.sstr(v)}" for k, v in items]
+        return [f"{sp.sstr(k)} = {value_text(v)}" for k, v in items]
 
     def summary(self) -> str:
         """One line: status, method or reason, counterexample."""

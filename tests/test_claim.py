@@ -38,6 +38,9 @@ def test_given_accepts_a_single_relation() -> None:
     ({"name": "", "statement": sp.Gt(x, y)}, ValueError),
     ({"name": "  ", "statement": sp.Gt(x, y)}, ValueError),
     ({"name": "has space", "statement": sp.Gt(x, y)}, ValueError),
+    ({"name": "ends-in-newline\n", "statement": sp.Gt(x, y)}, ValueError),
+    ({"name": "c", "statement": sp.Gt(x, y), "given": "x > 0"}, TypeError),
+    ({"name": "c", "statement": sp.Gt(x, y), "hints": 5}, TypeError),
     ({"name": "c", "statement": x + y}, TypeError),
     ({"name": "c", "statement": "x > y"}, TypeError),
     ({"name": "c", "statement": True}, TypeError),
@@ -51,3 +54,19 @@ def test_malformed_claims_fail_at_construction(kwargs, error) -> None:
     with pytest.raises(error) as info:
         Claim(**kwargs)
     assert str(info.value)
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    ({"given": "x > 0"}, "not the string 'x > 0'"),
+    ({"hints": 5}, "must be a tuple of proof hints"),
+])
+def test_odd_arguments_get_a_message_that_says_what_to_write(kwargs, words) -> None:
+    with pytest.raises(TypeError, match=words):
+        Claim("c", sp.Gt(x, y), **kwargs)
+
+
+def test_derivation_names_are_checked_like_claim_names() -> None:
+    from proofs import Derivation
+
+    with pytest.raises(ValueError, match="derivation name"):
+        Derivation.chain('d"><script>', x, (x, "same"))
