@@ -87,3 +87,41 @@ def test_to_latex_rejects_other_objects():
         to_latex(42)
     assert "\\label{claim:fx-rsm-gt-max}" in to_latex(fx.RSM_GT_MAX)
     assert prove(fx.RSM_GT_MAX, budget=10).status == "proved"
+
+
+HOSTILE = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+           "[x](javascript:alert(1))", "![y](javascript:alert(2))", "*x* _y_ `z` & <b>")
+
+
+def _hostile_sheet():
+    from dataclasses import replace
+
+    import sympy as sp
+
+    from proofs import Claim, Exercise
+
+    x = sp.Symbol("x", real=True)
+    claims = tuple(Claim(f"hostile-{k}", sp.exp(x) > x, title=t) for k, t in enumerate(HOSTILE))
+    ex = Exercise(HOSTILE[0], "h/1", HOSTILE[2], HOSTILE[1], HOSTILE[3], claims=claims)
+    return replace(fx.SHEET, title=HOSTILE[1], intro=" ".join(HOSTILE), exercises=(ex,))
+
+
+def test_markdown_shows_hostile_text_as_text():
+    """Titles, questions and intros holding HTML or link syntax are escaped: no tag, link
+    or image reaches the Markdown, and the words are all still there."""
+    md = sheet_md(_hostile_sheet(), {})
+    body = re.sub(r'<a id="[A-Za-z0-9_.\-]+"></a>', "", md)  # our own anchors
+    assert "<" not in body.replace("&lt;", "")
+    assert not re.search(r"(?<!\\)\]\((?!#)", body)  # no [text](target) but our contents
+    assert "javascript:alert(1)" in body and "&lt;script&gt;" in body
+    assert "\\*x\\* \\_y\\_" in body and "`z`" in body
+
+
+def test_markdown_math_cannot_open_a_tag():
+    import sympy as sp
+
+    from proofs import Claim
+
+    odd = sp.Symbol("<img src=x onerror=alert(1)>", real=True)
+    md = to_markdown(Claim("odd-symbol", sp.Gt(sp.exp(odd), 0, evaluate=False)))
+    assert "<img" not in md and "\\lt img" in md
