@@ -18,8 +18,9 @@ EPILOG = """examples:
   qedsheet check                 prove every claim of the catalog; exit 0 when all as expected
   qedsheet check --json          the same as a JSON array
   qedsheet check notes.py -j 2   prove the module-level claims of your own file (or a module)
-  qedsheet list                  the catalog: name, source, statement
+  qedsheet list [notes.py]       the catalog's (or your file's) claims: name, source, statement
   qedsheet show NAME --format tex   one claim, its derivation and verdict, for a note
+  qedsheet build notes.py -o out    your file as a sheet: out/notes.tex, .pdf, .md
 exit status: 0 every claim as expected, 1 some claim not as expected, 2 bad usage or
 input, or an output that cannot be written; 141 when the reader of the output left
 """
@@ -80,6 +81,13 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # disk full, permissions, a missing folder
         _discard_stdout()
         print(f"qedsheet: error: {os_error(exc)}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # input nothing above foresaw: still one line
+        if os.environ.get("QEDSHEET_TRACEBACK"):
+            raise
+        detail = " ".join(str(exc).split())[:300]
+        print(f"qedsheet: error: cannot handle this input ({type(exc).__name__}: {detail}); "
+              "QEDSHEET_TRACEBACK=1 shows where", file=sys.stderr)
         return 2
 
 
