@@ -54,6 +54,12 @@ class Claim:
                 "digits, '_', '-' and '.'"
             )
         _as_relation(self.statement, f"the statement of claim {self.name!r}")
+        if self.statement in (sp.true, sp.false):
+            raise ValueError(
+                f"the statement of claim {self.name!r} is already {self.statement}: sympy "
+                "evaluated the relation when it was built, so no sides are left to prove; "
+                "write it with proofs.Eq(lhs, rhs) (or Ne, Lt, Le, Gt, Ge), or sympy's "
+                "evaluate=False")
         given = self.given
         if isinstance(given, str):
             raise TypeError(f"given of claim {self.name!r} must hold sympy relations such as "
@@ -63,6 +69,10 @@ class Claim:
         given = tuple(given)
         for g in given:
             _as_relation(g, f"each 'given' of claim {self.name!r}")
+            if g is sp.false:
+                raise ValueError(f"a 'given' of claim {self.name!r} is False as built (sympy "
+                                 "evaluated it), so no point meets the assumptions; write it "
+                                 "with proofs.Lt, Le, Gt, Ge, Eq or Ne")
         object.__setattr__(self, "given", given)
         if self.expect not in EXPECTATIONS:
             raise ValueError(

@@ -70,3 +70,31 @@ def test_derivation_names_are_checked_like_claim_names() -> None:
 
     with pytest.raises(ValueError, match="derivation name"):
         Derivation.chain('d"><script>', x, (x, "same"))
+
+
+def test_a_relation_sympy_already_decided_is_refused_with_the_way_out() -> None:
+    """sympy evaluates Eq(σ', σ(1 - σ)) to True on construction: nothing would be left to
+    prove or print, so the claim is refused and the message names proofs.Eq."""
+    from proofs import Eq, prove
+
+    s = 1 / (1 + sp.exp(-x))
+    for built in (sp.Eq(sp.diff(s, x), s * (1 - s)), sp.Eq(sp.Integer(1), 2)):
+        with pytest.raises(ValueError, match=r"already (True|False).*proofs\.Eq\(lhs, rhs\)"):
+            Claim("sigmoid-slope", built)
+    claim = Claim("sigmoid-slope", Eq(sp.diff(s, x), s * (1 - s)))
+    assert claim.statement.rhs == s * (1 - s)
+    v = prove(claim, budget=10)
+    assert v.status == "proved" and "evaluated the relation" not in v.method
+    with pytest.raises(ValueError, match="no point meets the assumptions"):
+        Claim("vacuous", Eq(x, x), given=(sp.Gt(sp.Integer(1), 2),))
+
+
+@pytest.mark.parametrize("make", ["Eq", "Ne", "Lt", "Le", "Gt", "Ge"])
+def test_unevaluated_constructors_keep_both_sides(make) -> None:
+    import proofs
+
+    rel = getattr(proofs, make)(sp.Integer(1), sp.Integer(2))
+    assert type(rel) is type(getattr(sp, make)(x, y)) and (rel.lhs, rel.rhs) == (1, 2)
+    with pytest.raises(TypeError, match="not the string"):
+        getattr(proofs, make)("x", 1)
+

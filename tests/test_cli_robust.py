@@ -198,10 +198,10 @@ def test_malformed_claims_in_a_file_are_one_line(tmp_path, line, message) -> Non
 def test_matrix_counterexample_stays_on_its_claims_line(tmp_path) -> None:
     write(tmp_path, "mats.py", """
         import sympy as sp
-        from proofs import PSD, Claim
+        from proofs import PSD, Claim, Ge
         x = sp.Symbol("x", real=True)
         not_psd = Claim("not-psd", PSD(sp.Matrix([[1, x], [x, 1]])), expect="refuted")
-        ok = Claim("square", x**2 >= 0)
+        ok = Claim("square", Ge(x**2, 0))
         """)
     run = qedsheet("check", "mats.py", "--budget", "5", "--jobs", "1", cwd=tmp_path,
                    limit=40)

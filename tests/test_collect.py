@@ -11,13 +11,13 @@ from proofs.collect import CollectError, collect_all, collect_claims
 
 NOTES = """
 import sympy as sp
-from proofs import Claim
+from proofs import Claim, Ge
 
 x = sp.Symbol("x", real=True)
 first = Claim("exp-ge-1-plus-x", sp.exp(x) >= 1 + x)
-second = Claim("square-nonneg", x**2 >= 0)
+second = Claim("square-nonneg", Ge(x**2, 0))
 again = first                      # the same claim twice counts once
-_private = Claim("private-claim", x**2 >= 0)
+_private = Claim("private-claim", Ge(x**2, 0))
 not_a_claim = 3
 """
 
@@ -37,8 +37,8 @@ def test_file_claims_in_definition_order(tmp_path):
 
 def test_file_may_import_its_neighbours(tmp_path):
     write(tmp_path, "helpers.py", "import sympy as sp\ny = sp.Symbol('y', positive=True)\n")
-    path = write(tmp_path, "more.py", "import sympy as sp\nfrom proofs import Claim\n"
-                 "from helpers import y\npos = Claim('y-pos', y > 0)\n")
+    path = write(tmp_path, "more.py", "import sympy as sp\nfrom proofs import Claim, Gt\n"
+                 "from helpers import y\npos = Claim('y-pos', Gt(y, 0))\n")
     assert [c.name for c in collect_claims(str(path))] == ["y-pos"]
 
 
@@ -54,8 +54,8 @@ def test_module_name_importable_from_the_working_directory(tmp_path, monkeypatch
 
 def test_several_targets_in_order(tmp_path):
     a = write(tmp_path, "a_notes.py", NOTES)
-    b = write(tmp_path, "b_notes.py", "import sympy as sp\nfrom proofs import Claim\n"
-              "t = Claim('t-pos', sp.Symbol('t', positive=True) > 0)\n")
+    b = write(tmp_path, "b_notes.py", "import sympy as sp\nfrom proofs import Claim, Gt\n"
+              "t = Claim('t-pos', Gt(sp.Symbol('t', positive=True), 0))\n")
     names = [c.name for c in collect_all([str(b), str(a)])]
     assert names == ["t-pos", "exp-ge-1-plus-x", "square-nonneg"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from proofs import Claim
+from proofs import Claim, Eq
 
 from .notation import a, b, c, i, j, n, o, softmax
 
@@ -13,7 +13,7 @@ ea, eb, ec = sp.exp(a), sp.exp(b), sp.exp(c)
 
 bt_two_items_eq_sigmoid = Claim(
     "bt_two_items_eq_sigmoid",
-    sp.Eq(ea / (ea + eb), 1 / (1 + sp.exp(-(a - b))), evaluate=False), source=SRC1,
+    Eq(ea / (ea + eb), 1 / (1 + sp.exp(-(a - b)))), source=SRC1,
     title="p_apple = σ(o_apple - o_orange)")
 
 softmax_self_derivative = Claim(
@@ -47,18 +47,18 @@ bt_larger_score_more_likely = Claim(
 
 bt_odds_eq_exp_score_gap = Claim(
     "bt_odds_eq_exp_score_gap",
-    sp.Eq(softmax(o, i) / softmax(o, j), sp.exp(o[i] - o[j]), evaluate=False),
+    Eq(softmax(o, i) / softmax(o, j), sp.exp(o[i] - o[j])),
     given=(sp.Le(i, n), sp.Le(j, n)), source=SRC1, title="p_i / p_j = e^{o_i - o_j}")
 
 iia_odds_unchanged_by_neither = Claim(
     "iia_odds_unchanged_by_neither",
-    sp.Eq(sp.Mul(ea / (ea + eb + ec), 1 / (eb / (ea + eb + ec)), evaluate=False),
-          sp.Mul(ea / (ea + eb), 1 / (eb / (ea + eb)), evaluate=False), evaluate=False),
+    Eq(sp.Mul(ea / (ea + eb + ec), 1 / (eb / (ea + eb + ec)), evaluate=False),
+          sp.Mul(ea / (ea + eb), 1 / (eb / (ea + eb)), evaluate=False)),
     source=SRC2, title="adding 'neither' leaves p_apple / p_orange unchanged")
 
 neither_vanishing_recovers_pair = Claim(
     "neither_vanishing_recovers_pair",
-    sp.Eq(sp.Limit(ea / (ea + eb + ec), c, -sp.oo), ea / (ea + eb), evaluate=False),
+    Eq(sp.Limit(ea / (ea + eb + ec), c, -sp.oo), ea / (ea + eb)),
     source=SRC2, title="as o_neither -> -∞ the two-item model returns")
 
 CLAIMS_4_1 = (bt_two_items_eq_sigmoid, softmax_self_derivative,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from proofs import Claim, Derivation
+from proofs import Claim, Derivation, Eq
 from proofs.hints import Squeeze
 
 from .notation import a, b, d, j, k, lam, m, n, rsm, total, x
@@ -42,7 +42,7 @@ rsm_gap_eq_log2_at_tie = Claim(
 
 rsm_gap_b0_tends_to_0 = Claim(
     "rsm_gap_b0_tends_to_0",
-    sp.Eq(sp.Limit(sp.log(1 + sp.exp(-a)), a, sp.oo), 0, evaluate=False), source=SRC(2),
+    Eq(sp.Limit(sp.log(1 + sp.exp(-a)), a, sp.oo), 0), source=SRC(2),
     title="the gap tends to 0 as a -> ∞, but is never 0")
 
 scaled_realsoftmax_exceeds_max = Claim(
@@ -66,7 +66,7 @@ scaled_realsoftmax_le_max_plus_log2_over_lambda = Claim(
 
 scaled_realsoftmax_tends_to_max = Claim(
     "scaled_realsoftmax_tends_to_max",
-    sp.Eq(sp.Limit(rsm(lam * a, lam * b) / lam, lam, sp.oo), mx, evaluate=False),
+    Eq(sp.Limit(rsm(lam * a, lam * b) / lam, lam, sp.oo), mx),
     source=SRC(4), hints=(Squeeze(mx, mx + sp.log(2) / lam),),
     title="λ^{-1} RealSoftMax(λa, λb) -> max(a, b) for all real a, b")
 
@@ -80,7 +80,7 @@ realsoftmin_ge_min_minus_log2 = Claim(
 
 scaled_realsoftmin_tends_to_min = Claim(
     "scaled_realsoftmin_tends_to_min",
-    sp.Eq(sp.Limit(-rsm(-lam * a, -lam * b) / lam, lam, sp.oo), mn, evaluate=False),
+    Eq(sp.Limit(-rsm(-lam * a, -lam * b) / lam, lam, sp.oo), mn),
     source=SRC(5), hints=(Squeeze(mn - sp.log(2) / lam, mn),),
     title="-λ^{-1} log(e^{-λa} + e^{-λb}) -> min(a, b)")
 
@@ -102,7 +102,7 @@ scaled_lse = sp.log(sp.exp(lam * m) + total(sp.exp(lam * (m - d[k])))) / lam
 
 scaled_lse_tends_to_max = Claim(
     "scaled_lse_tends_to_max",
-    sp.Eq(sp.Limit(scaled_lse, lam, sp.oo), m, evaluate=False), source=SRC(6),
+    Eq(sp.Limit(scaled_lse, lam, sp.oo), m), source=SRC(6),
     hints=(Squeeze(m, m + sp.log(n + 1) / lam),),
     title="λ^{-1} LSE(λx) -> max x (max m, the others m - d_k)")
 

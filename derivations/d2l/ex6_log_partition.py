@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from proofs import PSD, Claim, Convex
+from proofs import PSD, Claim, Convex, Eq, Ge, Gt, Lt
 from proofs.float64 import Float64
 
 from .notation import a, b, i, j, k, lse, m, n, p, s, softmax, t, total, v, x
@@ -32,7 +32,7 @@ lse_hessian_form_eq_variance = Claim(
 
 lse_hessian_form_nonnegative = Claim(
     "lse_hessian_form_nonnegative",
-    sp.Ge(total(p[s] * (v[s] - vbar) ** 2, s), 0, evaluate=False),
+    Ge(total(p[s] * (v[s] - vbar) ** 2, s), 0),
     given=(probs_sum_to_1,), source=SRC(1), title="so the Hessian is PSD and g is convex")
 
 lse_hessian_form_vanishes_on_ones = Claim(
@@ -75,14 +75,14 @@ softmax_shift_invariant = Claim(
 DBL_MAX = sp.Integer(2) ** 1024 - sp.Integer(2) ** 971
 log_dbl_max_near_709_78 = Claim(
     "log_dbl_max_near_709_78",
-    sp.And(sp.Gt(sp.log(DBL_MAX), R(70978, 100), evaluate=False),
-           sp.Lt(sp.log(DBL_MAX), R(70979, 100), evaluate=False)),
+    sp.And(Gt(sp.log(DBL_MAX), R(70978, 100)),
+           Lt(sp.log(DBL_MAX), R(70979, 100))),
     source=SRC(3), title="709.78 < ln(DBL_MAX) < 709.79")
 
 log_half_min_subnormal_near_745_13 = Claim(
     "log_half_min_subnormal_near_745_13",
-    sp.And(sp.Lt(sp.log(sp.Integer(2) ** -1075), R(-74513, 100), evaluate=False),
-           sp.Gt(sp.log(sp.Integer(2) ** -1075), R(-74514, 100), evaluate=False)),
+    sp.And(Lt(sp.log(sp.Integer(2) ** -1075), R(-74513, 100)),
+           Gt(sp.log(sp.Integer(2) ** -1075), R(-74514, 100))),
     source=SRC(3), title="-745.14 < ln(2^-1075) < -745.13 (half the smallest subnormal)")
 
 float64_exp_finite_at_709_78 = Claim(
@@ -117,7 +117,7 @@ logsumexp_sub_max = Claim(
     title="g(x) = m + log Σ e^{x_i - m} for any m, in particular m = max x")
 d = sp.IndexedBase("d", nonnegative=True)
 stable_sum_at_least_1 = Claim(
-    "stable_sum_at_least_1", sp.Ge(1 + total(sp.exp(-d[k])), 1, evaluate=False),
+    "stable_sum_at_least_1", Ge(1 + total(sp.exp(-d[k])), 1),
     source=SRC(4),
     title="the largest term is e^0 = 1, so the sum is >= 1 (no log 0)")
 stable_sum_at_most_count = Claim(
@@ -125,8 +125,8 @@ stable_sum_at_most_count = Claim(
     title="every exponent is <= 0, so the sum is at most the number of terms (no overflow)")
 lse_225_617_950 = Claim(
     "lse_225_617_950",
-    sp.Eq(sp.log(sp.exp(225) + sp.exp(617) + sp.exp(950)),
-          950 + sp.log(1 + sp.exp(-333) + sp.exp(-725)), evaluate=False),
+    Eq(sp.log(sp.exp(225) + sp.exp(617) + sp.exp(950)),
+          950 + sp.log(1 + sp.exp(-333) + sp.exp(-725))),
     source=SRC(4), title="LSE(225, 617, 950) = 950 + log(1 + e^{-333} + e^{-725})")
 float64_naive_lse_225_617_950_overflows = Claim(
     "float64_naive_lse_225_617_950_overflows", Float64("naive_lse", (225, 617, 950), "inf"),

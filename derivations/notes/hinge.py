@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from proofs import Claim, Exercise
+from proofs import Claim, Eq, Exercise
 
 from ._calculus import partial
 
@@ -41,7 +41,7 @@ HINGE_VS_CE = Exercise(
         Claim("notes-hinge-always-decreases", sp.Lt(hinge(s0 + h), hinge(s0)),
               source=SRC, expect="refuted",
               title="the hinge loss always drops when the true score grows (it does not)"),
-        Claim("notes-ce-gradient", sp.Eq(partial(CE, s0), P0 - 1, evaluate=False),
+        Claim("notes-ce-gradient", Eq(partial(CE, s0), P0 - 1),
               source=SRC, title="∂l/∂s_y = p_y - 1"),
         Claim("notes-ce-gradient-negative", sp.Lt(P0 - 1, 0), source=SRC,
               title="p_y - 1 < 0: cross-entropy always prefers a larger true score"),
