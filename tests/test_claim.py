@@ -98,3 +98,14 @@ def test_unevaluated_constructors_keep_both_sides(make) -> None:
     with pytest.raises(TypeError, match="not the string"):
         getattr(proofs, make)("x", 1)
 
+
+def test_reprs_are_one_line_saying_what_it_is() -> None:
+    from proofs import Derivation, prove
+
+    c = Claim("exp-gt-tangent", sp.Gt(sp.exp(x), x + 1, evaluate=False), title="tangent")
+    assert repr(c) == "<Claim exp-gt-tangent: exp(x) > x + 1>"
+    v = prove(c, budget=10)
+    assert repr(v).startswith("<Verdict exp-gt-tangent: refuted") and "x = 0" in repr(v)
+    assert "\n" not in repr(v) and len(repr(v)) < 300 and str(v).startswith("exp-gt-tangent: ")
+    d = Derivation.chain("square", (x + 1) ** 2, (x ** 2 + 2 * x + 1, "expand"))
+    assert repr(d) == "<Derivation square: (x + 1)**2 ... x**2 + 2*x + 1 (1 step)>"
