@@ -14,11 +14,11 @@ construction (sympy's own `Eq(diff(s, x), s*(1 - s))` is already `True`).
 
 from .claim import Claim
 from .derivation import Derivation, Link
-from .exercise import Exercise, Sheet
+from .exercise import Exercise, Figure, Sheet
 from .forms import PSD, Convex
 from .prover import DEFAULT_BUDGET, prove
 from .relations import Eq, Ge, Gt, Le, Lt, Ne
 from .verdict import Proof, Step, Verdict
 
-__all__ = ["Claim", "Convex", "DEFAULT_BUDGET", "Derivation", "Eq", "Exercise", "Ge", "Gt", "Le",
-           "Link", "Lt", "Ne", "PSD", "Proof", "Sheet", "Step", "Verdict", "prove"]
+__all__ = ["Claim", "Convex", "DEFAULT_BUDGET", "Derivation", "Eq", "Exercise", "Figure", "Ge",
+           "Gt", "Le", "Link", "Lt", "Ne", "PSD", "Proof", "Sheet", "Step", "Verdict", "prove"]

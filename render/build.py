@@ -48,15 +48,18 @@ def prove_all(claims: list[Claim], budget: float, workers: int = 2,
     return {c.name: v for c, v in zip(claims, verdicts, strict=True)}
 
 
-def used_figures(sheets: Iterable[Sheet]) -> list[str]:
-    names: list[str] = []
+def used_figures(sheets: Iterable[Sheet]) -> list[figures.Entry]:
+    """Every figure the sheets show, once each; a ValueError when two different figures
+    would write the same file."""
+    by_file: dict[str, figures.Entry] = {}
     for sheet in sheets:
         for ex in sheet.exercises:
-            for name in ex.figures:
-                figures.check_name(name)
-                if name not in names:
-                    names.append(name)
-    return names
+            for entry in ex.figures:
+                figures.check_name(entry)
+                stem = figures.file_stem(entry)
+                if by_file.setdefault(stem, entry) != entry:
+                    raise ValueError(f"two different figures are named {stem!r}")
+    return list(by_file.values())
 
 
 def write_sheets(sheets: list[Sheet], verdicts: Mapping[str, Verdict], out: Path,

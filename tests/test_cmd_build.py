@@ -26,7 +26,7 @@ def test_rebuild_is_byte_identical(tmp_path: Path):
     assert cmd.build([fx.SHEET], a, {"tex", "md"}, False, budget=10, jobs=2) == 0
     assert cmd.build([fx.SHEET], b, {"tex", "md"}, False, budget=10, jobs=1) == 0
     ta, tb = _tree(a), _tree(b)
-    assert set(ta) == {"fixture-sheet.tex", "fixture-sheet.md", "figures/rsm-gap.png",
+    assert set(ta) == {"fixture-sheet.tex", "fixture-sheet.md", "figures/fx-gap.png",
                        f"figures/{figures.file_stem(fx.SHEET.exercises[0].figures[1])}.png"}
     assert ta == tb
     assert not [p for p in a.rglob("*.tmp")]

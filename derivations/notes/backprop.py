@@ -10,6 +10,7 @@ import sympy as sp
 
 from proofs import Claim, Eq, Exercise
 
+from . import code
 from ._calculus import at, partial
 
 SRC = "notes/backprop"
@@ -150,6 +151,7 @@ NEURON = Exercise(
               source=SRC, title="the gradient in terms of e"),
     ),
     figures=("graph:1/(1+exp(-(w0*x0+w1*x1+w2)))@w0=2,x0=-1,w1=-3,x1=-2,w2=-3",),
+    code=(code.sigmoid_neuron_backward,),
 )
 
 EXERCISES = (SIMPLE, SQUARE, MAX, NEURON)

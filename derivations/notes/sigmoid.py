@@ -6,6 +6,7 @@ import sympy as sp
 
 from proofs import Claim, Derivation, Eq, Exercise
 
+from . import code
 from ._calculus import partial
 
 SRC = "notes/sigmoid"
@@ -56,6 +57,7 @@ DERIVATIVE = Exercise(
               title="σ'(x) ≤ 1/4: a sigmoid gate shrinks the gradient by 4 at least"),
     ),
     derivations=(STEPS,),
+    code=(code.sigmoid,),
 )
 
 EXERCISES = (DERIVATIVE,)

@@ -7,6 +7,8 @@ import sympy as sp
 from proofs import Claim, Eq, Exercise, Gt, Lt
 from proofs.float64 import Float64
 
+from . import code
+
 SRC = "notes/stable-softmax"
 Cc = sp.Symbol("C", positive=True)
 n = sp.Symbol("n", integer=True, positive=True)
@@ -56,6 +58,7 @@ SHIFT = Exercise(
         Claim("notes-softmax-denominator-typo", NOTES_TYPO, source=SRC, expect="refuted",
               title="the notes' denominator Σ_j e^{f_i + log C} (f_i for f_j)"),
     ),
+    code=(code.stable_softmax,),
 )
 
 # the example (225, 617, 950) ----------------------------------------------------------------
@@ -101,6 +104,7 @@ EXAMPLE = Exercise(
               expect="refuted",
               title="float64 rounds p0 to 0 (it does not: p0 is a non-zero subnormal)"),
     ),
+    code=(code.stable_logsumexp,),
 )
 
 EXERCISES = (SHIFT, EXAMPLE)
