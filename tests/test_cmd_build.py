@@ -56,10 +56,13 @@ def test_bad_input_is_one_line_exit_2(argv, capsys, tmp_path):
     assert err.startswith("qedsheet: error:") and err.count("\n") == 1
 
 
-def test_only_keeps_matching_exercises():
+def test_only_keeps_matching_exercises_under_a_name_of_their_own():
     kept = cmd.select((fx.SHEET,), "fixture/notes-")
     assert [ex.key for ex in kept[0].exercises] == ["sigmoid"]
+    assert kept[0].name == "fixture-sheet--fixture-notes" and "(only fixture/notes-)" in \
+        kept[0].title
     assert cmd.select((fx.SHEET,), "fixture-sheet") == [fx.SHEET]
+    assert cmd.select((fx.SHEET,), "fixture/") == [fx.SHEET]   # every exercise: the sheet
 
 
 def test_unknown_figure_is_a_usage_error(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import replace
@@ -28,7 +29,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", default=None, metavar="LIST",
                    help="comma-separated formats among tex,pdf,md (default all)")
     p.add_argument("--only", default=None, metavar="SOURCE-PREFIX",
-                   help="only the exercises whose source (or sheet name) starts with this")
+                   help="only the exercises whose source (or sheet name) starts with this; "
+                   "a sheet cut down so is written as SHEET--PREFIX, never under the full "
+                   "sheet's name")
     p.add_argument("--budget", type=seconds, default=20.0, metavar="S",
                    help="seconds allowed per claim (default 20)")
     p.add_argument("--jobs", type=int, default=1, metavar="N",
@@ -50,7 +53,9 @@ def parse_formats(text: str | None) -> tuple[set[str], bool]:
 
 
 def select(sheets: tuple[Sheet, ...], prefix: str | None) -> list[Sheet]:
-    """Sheets cut down to the exercises whose source or sheet name starts with prefix."""
+    """Sheets cut down to the exercises whose source or sheet name starts with prefix. A
+    sheet that loses exercises is renamed `SHEET--PREFIX` (and its title says so), so that
+    it never overwrites the whole sheet's files."""
     if not prefix:
         return list(sheets)
     out = []
@@ -59,8 +64,12 @@ def select(sheets: tuple[Sheet, ...], prefix: str | None) -> list[Sheet]:
             out.append(s)
             continue
         kept = tuple(ex for ex in s.exercises if (ex.source or "").startswith(prefix))
-        if kept:
-            out.append(replace(s, exercises=kept))
+        if len(kept) == len(s.exercises):
+            out.append(s)
+        elif kept:
+            part = re.sub(r"[^A-Za-z0-9_.\-]+", "-", prefix).strip("-.") or "part"
+            out.append(replace(s, name=f"{s.name}--{part}", exercises=kept,
+                               title=f"{s.title} (only {prefix})"))
     if not out:
         names = ", ".join(s.name for s in sheets) or "none"
         raise UsageError(f"--only {prefix!r} matches no sheet or exercise source "
