@@ -82,7 +82,7 @@ def verdict_md(v: Verdict) -> str:
         else:
             text += f" ({prose_md(detail)})." if detail else "."
         if not v.ok:
-            text += f" *The catalog expected {v.claim.expect}.*"
+            text += f" *It was expected to be {v.claim.expect}.*"
     out = [text, ""]
     if v.status == "proved" and v.steps:
         rows, omitted = proof_rows(v.steps)

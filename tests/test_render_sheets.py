@@ -69,6 +69,22 @@ def test_latex_compiles_standalone(tmp_path: Path, verdicts):
     assert (tmp_path / f"{fx.SHEET.name}.pdf").stat().st_size > 10_000
 
 
+def test_fragments_compile_in_a_bare_amsmath_document(tmp_path: Path, verdicts):
+    """Every fragment of the fixture sheet (each verdict, each derivation with its links
+    marked) pasted into a document with amsmath and amssymb alone: no colours, no
+    custom macros needed."""
+    parts = [to_latex(v) for v in verdicts.values()]
+    parts += [to_latex(d, verdicts) for ex in fx.SHEET.exercises for d in ex.derivations]
+    body = "\n".join(parts)
+    assert "\\textcolor" not in body and "\\verdict{" not in body
+    assert "\\qedverdict{refuted}" in body
+    tex = tmp_path / "note.tex"
+    tex.write_text("\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n"
+                   "\\begin{document}\n" + body + "\n\\end{document}\n")
+    proc = compile_tex(tex)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+
+
 def test_markdown_images_are_relative_and_exist(tmp_path: Path, verdicts):
     write_sheets([fx.SHEET], verdicts, tmp_path, {"md"})
     md = (tmp_path / f"{fx.SHEET.name}.md").read_text()
