@@ -127,9 +127,11 @@ def code_md(entry: object) -> str:
 
 
 def exercise_md(ex: Exercise, verdicts: Mapping[str, Verdict]) -> str:
-    out = [f"## {prose_md(ex.key)} {prose_md(ex.title)}", "",
-           f"**Question.** {paragraphs_md(ex.question)}", "",
-           f"**Answer.** {paragraphs_md(ex.answer)}", ""]
+    out = [f"## {prose_md(ex.key)} {prose_md(ex.title)}", ""]
+    if ex.question.strip():
+        out += [f"**Question.** {paragraphs_md(ex.question)}", ""]
+    if ex.answer.strip():
+        out += [f"**Answer.** {paragraphs_md(ex.answer)}", ""]
     for d in ex.derivations:
         out.append(derivation_md(d, verdicts))
     for entry in ex.code:

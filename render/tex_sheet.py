@@ -180,9 +180,11 @@ def code_tex(entry: object, beside: str) -> str:
 
 def exercise_tex(ex: Exercise, verdicts: Mapping[str, Verdict]) -> str:
     out = [rf"\section*{{{tex_text(ex.key)}\quad {prose_tex(ex.title)}}}",
-           rf"\addcontentsline{{toc}}{{section}}{{{tex_text(ex.key)}\quad {prose_tex(ex.title)}}}",
-           rf"\textbf{{Question.}} {prose_tex(ex.question)}", "",
-           rf"\textbf{{Answer.}} {prose_tex(ex.answer)}", ""]
+           rf"\addcontentsline{{toc}}{{section}}{{{tex_text(ex.key)}\quad {prose_tex(ex.title)}}}"]
+    if ex.question.strip():
+        out += [rf"\textbf{{Question.}} {prose_tex(ex.question)}", ""]
+    if ex.answer.strip():
+        out += [rf"\textbf{{Answer.}} {prose_tex(ex.answer)}", ""]
     for d in ex.derivations:
         out.append(derivation_tex(d, verdicts))
     beside = latex(ex.derivations[0].conclusion()) if ex.derivations else (

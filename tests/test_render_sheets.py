@@ -98,6 +98,18 @@ def test_prose_is_escaped_for_latex(verdicts):
     assert "50\\%" in tex and "log\\_sum\\_exp" in tex and "$\\lambda > 0$" in tex
 
 
+def test_an_exercise_without_question_or_answer_shows_no_empty_labels(verdicts):
+    from dataclasses import replace
+
+    from render.md_sheet import exercise_md
+    from render.tex_sheet import exercise_tex
+
+    bare = replace(fx.SHEET.exercises[0], question="", answer=" ")
+    assert "Question." not in exercise_md(bare, verdicts) + exercise_tex(bare, verdicts)
+    assert "Answer." not in exercise_md(bare, verdicts) + exercise_tex(bare, verdicts)
+    assert "**Question.**" in exercise_md(fx.SHEET.exercises[0], verdicts)
+
+
 def test_to_latex_rejects_other_objects():
     with pytest.raises(TypeError):
         to_latex(42)
