@@ -104,7 +104,7 @@ def derivation_md(d: Derivation, verdicts: Mapping[str, Verdict] | None = None) 
     return "\n".join(out) + "\n"
 
 
-def figure_md(name: str) -> str:
+def figure_md(name: figures.Entry) -> str:
     figures.check_name(name)
     path = f"figures/{figures.file_stem(name)}.png"
     if figures.is_graph(name):

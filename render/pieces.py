@@ -51,19 +51,7 @@ def _key_tex(key: object) -> str:
 
 def assumptions_tex(claim: Claim) -> str:
     """The claim's assumptions as LaTeX: symbol signs, then the `given` relations."""
-    parts = []
-    groups: dict[str, list[sp.Symbol]] = {}
-    for s in sorted((s for s in claim.free_symbols if isinstance(s, sp.Symbol)),
-                    key=sp.default_sort_key):
-        kind = ("> 0" if s.is_positive else r"\ge 0" if s.is_nonnegative else
-                "< 0" if s.is_negative else r"\in \mathbb{Z}" if s.is_integer else
-                r"\in \mathbb{R}" if s.is_real else "")
-        if kind:
-            groups.setdefault(kind, []).append(s)
-    for kind, syms in groups.items():
-        parts.append(", ".join(latex(s) for s in syms) + " " + kind)
-    parts += [latex(g) for g in claim.given]
-    return r",\quad ".join(parts)
+    return claim.assumptions_latex(latex)
 
 
 @dataclass(frozen=True)

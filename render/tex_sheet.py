@@ -154,7 +154,7 @@ def derivation_tex(d: Derivation, verdicts: Mapping[str, Verdict] | None = None)
     return "\n".join(out) + "\n"
 
 
-def figure_tex(name: str) -> str:
+def figure_tex(name: figures.Entry) -> str:
     figures.check_name(name)
     if figures.is_graph(name):
         body = figures.tikz(name) + "\n"
