@@ -249,3 +249,22 @@ def test_concurrent_builds_share_a_folder_and_later_builds_work(tmp_path) -> Non
     again = _build(out)
     assert again.wait(timeout=300) == 0, again.stderr.read()
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_an_unforeseen_error_is_still_one_line_and_traceback_on_request() -> None:
+    """Whatever a command raises reaches the user as one line (exit 2), and in full with
+    QEDSHEET_TRACEBACK=1, for a bug report."""
+    code = ("import qedsheet.commands.list as cmd\n"
+            "def boom(args):\n"
+            "    raise RuntimeError('a bug\\nover two lines')\n"
+            "cmd.run = boom\n"
+            "from qedsheet.cli import main\n"
+            "raise SystemExit(main(['list']))\n")
+    quiet = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           timeout=60)
+    run = Run(quiet, 0.0)
+    assert "cannot handle this input (RuntimeError: a bug over two lines)" in \
+        one_line_error(run)
+    loud = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "QEDSHEET_TRACEBACK": "1"})
+    assert loud.returncode == 1 and "Traceback" in loud.stderr
