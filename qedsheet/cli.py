@@ -19,8 +19,11 @@ EPILOG = """examples:
   qedsheet check --json          the same as a JSON array
   qedsheet check notes.py -j 2   prove the module-level claims of your own file (or a module)
   qedsheet list [notes.py]       the catalog's (or your file's) claims: name, source, statement
-  qedsheet show NAME --format tex   one claim, its derivation and verdict, for a note
-  qedsheet build notes.py -o out    your file as a sheet: out/notes.tex, .pdf, .md
+  qedsheet show NAME [notes.py] --format tex
+                                 one claim, its derivation and verdict, to paste in a note
+                                 (compiles with amsmath, amssymb; colours: show --preamble)
+  qedsheet build [notes.py] -o out
+                                 the sheets: out/notes.tex, .pdf, .md (default: the catalog)
 exit status: 0 every claim as expected, 1 some claim not as expected, 2 bad usage or
 input, or an output that cannot be written; 141 when the reader of the output left
 """

@@ -1,5 +1,5 @@
-"""What a command works on: the catalog, or the user's files and modules, imported under
-a time limit."""
+"""What a command works on: the catalog, or the user's files and modules (their claims,
+or their sheets), imported under a time limit."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
-from proofs import Claim
+from proofs import Claim, Sheet
 
 from .cli import UsageError, seconds
 
@@ -24,7 +24,8 @@ T = TypeVar("T")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The PATH_OR_MODULE arguments and --import-timeout."""
     parser.add_argument("targets", nargs="*", metavar="PATH_OR_MODULE",
-                        help="a .py file or a dotted module name (default: the catalog)")
+                        help="a .py file (notes.py) or a dotted module name (mypkg.notes); "
+                        "default: the catalog")
     parser.add_argument("--import-timeout", type=seconds, default=IMPORT_TIMEOUT, metavar="S",
                         help=f"seconds allowed for importing them (default {IMPORT_TIMEOUT:g})")
 
@@ -70,3 +71,20 @@ def claims(targets: list[str], timeout: float = IMPORT_TIMEOUT) -> tuple[Claim, 
     from proofs.collect import collect_all
 
     return imported(lambda: collect_all(targets), targets, timeout)
+
+
+def sheets(targets: list[str], timeout: float = IMPORT_TIMEOUT) -> tuple[Sheet, ...]:
+    """The sheet of each named file and module (its SHEET, or one made of its claims and
+    derivations), or the catalog's sheets without targets."""
+    if not targets:
+        from derivations import sheets as catalog_sheets
+
+        return imported(catalog_sheets, targets, timeout)
+    from proofs.collect import collect_sheets
+
+    return imported(lambda: collect_sheets(targets), targets, timeout)
+
+
+def where(targets: list[str]) -> str:
+    """`the catalog`, or the targets by name, for messages."""
+    return ", ".join(targets) if targets else "the catalog"

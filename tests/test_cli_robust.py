@@ -227,26 +227,37 @@ def test_ctrl_c_stops_parallel_check_within_a_second() -> None:
 
 # ---- build: a shared output folder ------------------------------------------------------
 
+TINY = '''"""A tiny sheet for concurrent builds."""
+import sympy as sp
+from proofs import Claim, Eq
+
+x = sp.Symbol("x", real=True)
+log_exp = Claim("log-exp", Eq(sp.log(sp.exp(x)), x))
+tangent = Claim("exp-above-tangent", sp.exp(x) >= 1 + x)
+'''
+
+
 def _build(folder: Path) -> subprocess.Popen:
-    return subprocess.Popen([*QEDSHEET, "build", "-o", str(folder), "--only", "notes/sigmoid",
-                             "--format", "tex,pdf"], stdout=subprocess.PIPE,
+    return subprocess.Popen([*QEDSHEET, "build", "tiny.py", "-o", "out", "--format", "tex,pdf",
+                             "--budget", "10"], cwd=folder, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
 
 
 def test_concurrent_builds_share_a_folder_and_later_builds_work(tmp_path) -> None:
     need("latexmk")
     need("pdflatex")
+    write(tmp_path, "tiny.py", TINY)
     out = tmp_path / "out"
-    runs = [_build(out) for _ in range(3)]
+    runs = [_build(tmp_path) for _ in range(3)]
     results = [(p.wait(timeout=300), p.stderr.read()) for p in runs]
     assert [code for code, _ in results] == [0, 0, 0], results
     assert all("Traceback" not in err and "LaTeX failed" not in err for _, err in results)
-    pdf = next(out.glob("*.pdf"))
+    pdf = out / "tiny.pdf"
     assert pdf.read_bytes()[:5] == b"%PDF-"
     # an old-style shared work folder, damaged: ignored
     (out / ".latex").mkdir(exist_ok=True)
-    (out / ".latex" / (pdf.stem + ".aux")).write_text("\\@newl@bel{")
-    again = _build(out)
+    (out / ".latex" / "tiny.aux").write_text("\\@newl@bel{")
+    again = _build(tmp_path)
     assert again.wait(timeout=300) == 0, again.stderr.read()
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 

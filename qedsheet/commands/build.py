@@ -12,6 +12,7 @@ from pathlib import Path
 from proofs import Sheet, Verdict
 from render.atomic import ready_folder
 
+from .. import targets
 from ..cli import UsageError, seconds
 from ..progress import Progress
 
@@ -20,10 +21,14 @@ FORMATS = ("tex", "pdf", "md")
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="write the solution sheets (LaTeX, PDF, Markdown)",
-                       description="Prove every claim of every sheet (derivations.sheets()) "
-                       "and write one sheet per source as NAME.tex, NAME.pdf and NAME.md, with "
-                       "figures under DIR/figures/. Without TeX the PDF is skipped with a "
-                       "message unless --format asks for pdf.")
+                       description="Prove every claim of every sheet and write each sheet as "
+                       "NAME.tex, NAME.pdf and NAME.md, with figures under DIR/figures/. The "
+                       "sheets are the catalog's, or one per named file or module: its SHEET "
+                       "(a proofs.Sheet) if it defines one, else its claims and derivations "
+                       "in file order under the file's name (notes.py -> notes.tex, .pdf, "
+                       ".md), titled by the first line of its docstring. Without TeX the PDF "
+                       "is skipped with a message unless --format asks for pdf.")
+    targets.add_arguments(p)
     p.add_argument("-o", "--output", default="build", metavar="DIR",
                    help="output directory (default build/)")
     p.add_argument("--format", default=None, metavar="LIST",
@@ -116,11 +121,9 @@ def build(sheets: list[Sheet], out: Path, formats: set[str], pdf_explicit: bool,
 
 
 def run(args: argparse.Namespace) -> int:
-    from derivations import sheets as all_sheets
-
     formats, explicit = parse_formats(args.format)
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    ready_folder(args.output)  # a bad -o fails at once, before the catalog is loaded
-    chosen = select(all_sheets(), args.only)
+    ready_folder(args.output)  # a bad -o fails at once, before any import
+    chosen = select(targets.sheets(args.targets, args.import_timeout), args.only)
     return build(chosen, Path(args.output), formats, explicit, args.budget, args.jobs)
