@@ -251,3 +251,17 @@ def test_show_a_derivation_by_its_name(project: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith('<a id="deriv-square-expand"></a>')
     assert r.stdout.count("\\checkmark") == 2 and "expand the square" in r.stdout
+
+
+def test_the_readme_example_is_a_sheet(tmp_path: Path) -> None:
+    """The mynotes.py of the README's "Your own sheets" imports and makes the sheet the
+    README describes (the proofs of these claims are tested above)."""
+    from proofs.collect import collect_sheets
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    start = readme.index("```python\n# mynotes.py\n") + len("```python\n")
+    (tmp_path / "mynotes.py").write_text(readme[start:readme.index("```", start)])
+    (sheet,) = collect_sheets([str(tmp_path / "mynotes.py")])
+    assert (sheet.name, sheet.title) == ("mynotes", "My calculus notes: the sigmoid and friends.")
+    assert [ex.title for ex in sheet.exercises] == [
+        "σ' = σ(1 − σ)", "e^x ≥ 1 + x", "a common slip: e^x > 1 + x", "square-expand"]
