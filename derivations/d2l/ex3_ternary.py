@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from proofs import Claim, Eq, Lt
+from proofs import Claim, Eq, Ge, Gt, Lt
 
 SRC = "d2l-4.1.5/ex3"
 r = sp.Symbol("r", positive=True)
@@ -21,12 +21,12 @@ binary_needs_3_bits = Claim(
 
 radix_economy_derivative = Claim(
     "radix_economy_derivative",
-    sp.Eq(sp.Derivative(r / sp.log(r), r), (sp.log(r) - 1) / sp.log(r) ** 2),
-    given=(sp.Gt(r, 1),), source=SRC,
+    Eq(sp.Derivative(r / sp.log(r), r), (sp.log(r) - 1) / sp.log(r) ** 2),
+    given=(Gt(r, 1),), source=SRC,
     title="d/dr (r / ln r) = (ln r - 1) / ln² r, zero at r = e")
 
 radix_economy_ge_e = Claim(
-    "radix_economy_ge_e", sp.Ge(r / sp.log(r), sp.E), given=(sp.Gt(r, 1),), source=SRC,
+    "radix_economy_ge_e", Ge(r / sp.log(r), sp.E), given=(Gt(r, 1),), source=SRC,
     title="r / ln r >= e for r > 1, with equality at r = e")
 
 radix3_beats_radix2 = Claim(

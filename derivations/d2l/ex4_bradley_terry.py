@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from proofs import Claim, Eq
+from proofs import Claim, Eq, Ge, Gt, Le, Lt, Ne
 
 from .notation import a, b, c, i, j, n, o, softmax
 
@@ -18,37 +18,37 @@ bt_two_items_eq_sigmoid = Claim(
 
 softmax_self_derivative = Claim(
     "softmax_self_derivative",
-    sp.Eq(sp.Derivative(softmax(o, i), o[i]), softmax(o, i) * (1 - softmax(o, i))),
-    given=(sp.Le(i, n),), source=SRC1, title="∂p_i/∂o_i = p_i(1 - p_i)")
+    Eq(sp.Derivative(softmax(o, i), o[i]), softmax(o, i) * (1 - softmax(o, i))),
+    given=(Le(i, n),), source=SRC1, title="∂p_i/∂o_i = p_i(1 - p_i)")
 
 softmax_self_derivative_positive = Claim(
     "softmax_self_derivative_positive",
-    sp.Gt(sp.Derivative(softmax(o, i), o[i]), 0),
-    given=(sp.Le(i, n), sp.Ge(n, 2)), source=SRC1,
+    Gt(sp.Derivative(softmax(o, i), o[i]), 0),
+    given=(Le(i, n), Ge(n, 2)), source=SRC1,
     title="a larger own score, a higher probability (n >= 2)")
 
 softmax_cross_derivative = Claim(
     "softmax_cross_derivative",
-    sp.Eq(sp.Derivative(softmax(o, i), o[j]), -softmax(o, i) * softmax(o, j)),
-    given=(sp.Le(i, n), sp.Le(j, n), sp.Ne(i, j)), source=SRC1,
+    Eq(sp.Derivative(softmax(o, i), o[j]), -softmax(o, i) * softmax(o, j)),
+    given=(Le(i, n), Le(j, n), Ne(i, j)), source=SRC1,
     title="∂p_i/∂o_j = -p_i p_j for i ≠ j")
 
 softmax_cross_derivative_negative = Claim(
     "softmax_cross_derivative_negative",
-    sp.Lt(sp.Derivative(softmax(o, i), o[j]), 0),
-    given=(sp.Le(i, n), sp.Le(j, n), sp.Ne(i, j)), source=SRC1,
+    Lt(sp.Derivative(softmax(o, i), o[j]), 0),
+    given=(Le(i, n), Le(j, n), Ne(i, j)), source=SRC1,
     title="a larger score of another item, a lower probability")
 
 bt_larger_score_more_likely = Claim(
     "bt_larger_score_more_likely",
-    sp.Gt(softmax(o, i), softmax(o, j)),
-    given=(sp.Le(i, n), sp.Le(j, n), sp.Gt(o[i], o[j])), source=SRC1,
+    Gt(softmax(o, i), softmax(o, j)),
+    given=(Le(i, n), Le(j, n), Gt(o[i], o[j])), source=SRC1,
     title="o_i > o_j implies p_i > p_j")
 
 bt_odds_eq_exp_score_gap = Claim(
     "bt_odds_eq_exp_score_gap",
     Eq(softmax(o, i) / softmax(o, j), sp.exp(o[i] - o[j])),
-    given=(sp.Le(i, n), sp.Le(j, n)), source=SRC1, title="p_i / p_j = e^{o_i - o_j}")
+    given=(Le(i, n), Le(j, n)), source=SRC1, title="p_i / p_j = e^{o_i - o_j}")
 
 iia_odds_unchanged_by_neither = Claim(
     "iia_odds_unchanged_by_neither",

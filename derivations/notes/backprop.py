@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from proofs import Claim, Eq, Exercise
+from proofs import Claim, Eq, Exercise, Ge
 
 from . import code
 from ._calculus import at, partial
@@ -114,10 +114,10 @@ MAX = Exercise(
         Claim("notes-bp-max-mul-gradient", _grads(F4, P3, {x: -8, y: 6, z: 2, w: 0}),
               source=SRC, title="the gradient is (-8, 6, 2, 0)"),
         Claim("notes-bp-max-tie-split-is-subgradient",
-              sp.Ge(sp.Max(z, w), t + (z - t) / 2 + (w - t) / 2), source=SRC,
+              Ge(sp.Max(z, w), t + (z - t) / 2 + (w - t) / 2), source=SRC,
               title="at a tie z = w = t, the split (1/2, 1/2) is a subgradient of max"),
         Claim("notes-bp-max-tie-both-not-subgradient",
-              sp.Ge(sp.Max(z, w), t + (z - t) + (w - t)), source=SRC, expect="refuted",
+              Ge(sp.Max(z, w), t + (z - t) + (w - t)), source=SRC, expect="refuted",
               title="the notes' tie rule (1, 1) is not a subgradient of max"),
     ),
     figures=("graph:2*(x+y+max(z,w))@x=3,y=-4,z=2,w=-1",

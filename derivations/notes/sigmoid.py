@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from proofs import Claim, Derivation, Eq, Exercise
+from proofs import Claim, Derivation, Eq, Exercise, Le
 
 from . import code
 from ._calculus import partial
@@ -53,7 +53,7 @@ DERIVATIVE = Exercise(
         Claim("notes-sigmoid-symmetry", Eq(SIGMA.xreplace({x: -x}), 1 - SIGMA),
               source=SRC, title="σ(-x) = 1 - σ(x)"),
         Claim("notes-sigmoid-slope-at-most-quarter",
-              sp.Le(partial(SIGMA, x), sp.Rational(1, 4)), source=SRC,
+              Le(partial(SIGMA, x), sp.Rational(1, 4)), source=SRC,
               title="σ'(x) ≤ 1/4: a sigmoid gate shrinks the gradient by 4 at least"),
     ),
     derivations=(STEPS,),
