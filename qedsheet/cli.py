@@ -64,7 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        # argparse fills a command's positionals once, so in `show NAME --format tex
+        # notes.py` the file is left over; paths after options are paths all the same
+        if hasattr(args, "targets") and not any(e.startswith("-") for e in extra):
+            args.targets = [*args.targets, *extra]
+        else:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return 2

@@ -134,7 +134,8 @@ def test_list_and_show_take_paths(project: Path) -> None:
     assert [ln.split()[0] for ln in listed.stdout.splitlines()] == [
         "sigmoid-slope", "exp-above-tangent", "exp-strictly-above", "exp-above-square",
         "log-square", "half-below"]
-    shown = qedsheet(project, "show", "log-square", "sheeted.py", "--budget", "10")
+    # options may come between the name and the paths, as users write them
+    shown = qedsheet(project, "show", "log-square", "--budget", "10", "sheeted.py")
     assert shown.returncode == 0, shown.stderr
     assert "`log-square`" in shown.stdout and "log of a power" in shown.stdout
     missing = qedsheet(project, "show", "log-sqare", "sheeted.py")
