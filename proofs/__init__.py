@@ -1,10 +1,15 @@
 """qedsheet's proof engine: claims, verdicts, tactics, numeric cross-checks, budgets.
 
     >>> import sympy as sp
-    >>> from proofs import Claim, prove
+    >>> from proofs import Claim, Eq, prove
     >>> a, b = sp.symbols("a b", real=True)
     >>> prove(Claim("rsm-exceeds-max", sp.log(sp.exp(a) + sp.exp(b)) > sp.Max(a, b))).status
     'proved'
+    >>> prove(Claim("log-of-product", Eq(sp.log(sp.exp(a) * sp.exp(b)), a + b))).status
+    'proved'
+
+`Eq`, `Ne`, `Lt`, `Le`, `Gt` and `Ge` build relations that sympy does not evaluate on
+construction (sympy's own `Eq(diff(s, x), s*(1 - s))` is already `True`).
 """
 
 import os
@@ -17,10 +22,11 @@ os.environ.setdefault("SYMPY_GROUND_TYPES", "python")
 
 from .claim import Claim
 from .derivation import Derivation, Link
-from .exercise import Exercise, Sheet
+from .exercise import Exercise, Figure, Sheet
 from .forms import PSD, Convex
 from .prover import DEFAULT_BUDGET, prove
+from .relations import Eq, Ge, Gt, Le, Lt, Ne
 from .verdict import Proof, Step, Verdict
 
-__all__ = ["Claim", "Convex", "DEFAULT_BUDGET", "Derivation", "Exercise", "Link", "PSD",
-           "Proof", "Sheet", "Step", "Verdict", "prove"]
+__all__ = ["Claim", "Convex", "DEFAULT_BUDGET", "Derivation", "Eq", "Exercise", "Figure", "Ge",
+           "Gt", "Le", "Link", "Lt", "Ne", "PSD", "Proof", "Sheet", "Step", "Verdict", "prove"]

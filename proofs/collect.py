@@ -1,9 +1,14 @@
-"""Collect the module-level claims of a Python file (`notes.py`) or module (`mypkg.notes`).
+"""Collect the claims and the solution sheet of a Python file (`notes.py`) or module
+(`mypkg.notes`).
 
-    >>> from proofs.collect import collect_claims
+    >>> from proofs.collect import collect_claims, collect_sheets
     >>> collect_claims("notes.py")            # doctest: +SKIP
-    (Claim(name='exp-ge-1-plus-x', ...), ...)
+    (<Claim exp-ge-1-plus-x: exp(x) >= x + 1>, ...)
+    >>> collect_sheets(["notes.py"])[0].name  # doctest: +SKIP
+    'notes'
 
+A module that defines `SHEET = proofs.Sheet(...)` has that sheet; any other module's
+sheet is named after the file and shows its claims and derivations in file order.
 Bad input (no such file, a module that does not import, no claims at all) raises
 `CollectError` with a one-line message.
 """
@@ -12,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import inspect
 import os
 import re
 import sys
@@ -22,26 +28,65 @@ from pathlib import Path
 from types import ModuleType
 
 from .claim import Claim
+from .derivation import Derivation
+from .exercise import Exercise, Sheet
 
-_MODULE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+_MODULE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
 
 
 class CollectError(ValueError):
     """The target cannot be read as claims; the message is one line for the user."""
 
 
-def claims_of(module: ModuleType) -> tuple[Claim, ...]:
-    """The `Claim` objects bound to public module-level names, in definition order.
-
-    A claim bound to two names counts once; names starting with "_" are skipped.
-    """
+def _public(module: ModuleType, kind: type | tuple[type, ...]) -> list:
+    """The objects of `kind` bound to public module-level names, in definition order (an
+    object bound to two names counts once; names starting with "_" are skipped)."""
     seen: set[int] = set()
     out = []
     for name, value in vars(module).items():
-        if isinstance(value, Claim) and not name.startswith("_") and id(value) not in seen:
+        if isinstance(value, kind) and not name.startswith("_") and id(value) not in seen:
             seen.add(id(value))
             out.append(value)
+    return out
+
+
+def claims_of(module: ModuleType) -> tuple[Claim, ...]:
+    """The module's claims: those bound to public module-level names, in definition
+    order, then those of its `SHEET` (if it has one) not among them."""
+    out = _public(module, Claim)
+    sheet = getattr(module, "SHEET", None)
+    if isinstance(sheet, Sheet):
+        known = {id(c) for c in out}
+        out += [c for c in sheet.claims() if id(c) not in known]
     return tuple(out)
+
+
+def sheet_of(module: ModuleType, name: str, target: str | None = None) -> Sheet:
+    """The module's solution sheet: its `SHEET` (a proofs.Sheet) when it defines one;
+    otherwise a sheet called `name`, titled by the first line of the module's docstring
+    (the rest is its introduction), that shows each public module-level Claim and
+    Derivation in definition order. `target` names the module in messages."""
+    target = target or name
+    sheet = getattr(module, "SHEET", None)
+    if sheet is not None:
+        if not isinstance(sheet, Sheet):
+            raise CollectError(f"{target}: SHEET must be a proofs.Sheet, got "
+                               f"{type(sheet).__name__}")
+        return sheet
+    doc = inspect.cleandoc(module.__doc__ or "")
+    title, _, intro = doc.partition("\n")
+    exercises = []
+    for k, item in enumerate(_public(module, (Claim, Derivation)), 1):
+        if isinstance(item, Claim):
+            exercises.append(Exercise(str(k), item.source or name, item.title or item.name,
+                                      "", "", claims=(item,)))
+        else:
+            exercises.append(Exercise(str(k), item.source or name, item.title or item.name,
+                                      "", "", derivations=(item,)))
+    if not exercises:
+        raise CollectError(f"{target} defines no module-level proofs.Claim, Derivation or "
+                           "SHEET")
+    return Sheet(name, title.strip() or name, intro.strip(), tuple(exercises))
 
 
 def _where(exc: BaseException, path: str | None) -> str:
@@ -95,7 +140,7 @@ def _load_file(target: str) -> ModuleType:
 
 
 def _load_module(target: str) -> ModuleType:
-    if not _MODULE_NAME.match(target):
+    if not _MODULE_NAME.fullmatch(target):
         raise CollectError(f"{target!r} is neither a .py file nor a module name such as "
                            "mypkg.notes")
     cwd = os.getcwd()
@@ -124,11 +169,53 @@ def load(target: str) -> ModuleType:
 
 
 def collect_claims(target: str) -> tuple[Claim, ...]:
-    """The module-level claims of one file or module; CollectError when there are none."""
+    """The claims of one file or module (see `claims_of`); CollectError when there are
+    none."""
     claims = claims_of(load(target))
     if not claims:
         raise CollectError(f"{target} defines no module-level proofs.Claim")
     return claims
+
+
+def sheet_name(target: str) -> str:
+    """The name of a target's sheet: the file's stem (`notes.py`, `mypkg/notes.py` ->
+    `notes`) or a module's last name (`mypkg.notes` -> `notes`)."""
+    if target.endswith(".py") or os.sep in target or "/" in target or Path(target).is_file():
+        stem = Path(target).stem
+    else:
+        stem = target.rpartition(".")[2]
+    return re.sub(r"[^A-Za-z0-9_.\-]", "-", stem).lstrip("._-") or "sheet"
+
+
+def collect_sheets(targets: Iterable[str]) -> tuple[Sheet, ...]:
+    """The sheet of every target, in the order given (see `sheet_of`; a target named
+    twice counts once); CollectError when two sheets would write the same files or two
+    different claims share a name."""
+    sheets: list[Sheet] = []
+    first: dict[str, str] = {}  # sheet name -> the target that has it
+    for target in dict.fromkeys(targets):  # a target named twice counts once
+        sheet = sheet_of(load(target), sheet_name(target), target)
+        earlier = first.setdefault(sheet.name, target)
+        if earlier != target:
+            raise CollectError(f"two sheets are named {sheet.name!r} ({earlier} and {target}); "
+                               "they would write the same files")
+        sheets.append(sheet)
+    _one_claim_per_name([(c, t) for s, t in zip(sheets, first.values(), strict=True)
+                         for c in s.claims()])
+    return tuple(sheets)
+
+
+def _one_claim_per_name(claims: list[tuple[Claim, str]]) -> None:
+    """CollectError when two claims that differ share a name (claims are paired with the
+    target they come from, for the message)."""
+    where: dict[str, tuple[Claim, str]] = {}
+    for claim, origin in claims:
+        first = where.setdefault(claim.name, (claim, origin))
+        if first[0] is not claim and first[0] != claim:
+            places = (f"both in {origin}" if first[1] == origin else
+                      f"{first[1]} and {origin}")
+            raise CollectError(f"two different claims are named {claim.name!r} ({places}); "
+                               "give each a name of its own")
 
 
 def collect_all(targets: Iterable[str]) -> tuple[Claim, ...]:

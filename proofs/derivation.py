@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 import sympy as sp
 
-from .claim import Claim
+from .claim import NAME, Claim, html_safe, one_line
 
 _OPS = {"=": sp.Eq, ">": sp.Gt, ">=": sp.Ge, "<": sp.Lt, "<=": sp.Le}
+_LATEX_OPS = {"=": "=", ">": ">", ">=": r"\ge", "<": "<", "<=": r"\le"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,9 @@ class Derivation:
     title: str = ""
 
     def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not NAME.fullmatch(self.name):
+            raise ValueError(f"derivation name {self.name!r} must start with a letter and hold "
+                             "only letters, digits, '_', '-' and '.'")
         if not self.links:
             raise ValueError(f"derivation {self.name!r} needs at least one step")
         for link in self.links:
@@ -49,6 +53,25 @@ class Derivation:
             else:
                 links.append(Link(s[0], sp.sympify(s[1]), s[2]))
         return cls(name, sp.sympify(start), tuple(links), tuple(given), source, title)
+
+    def __repr__(self) -> str:
+        n = len(self.links)
+        return (f"<Derivation {self.name}: {one_line(self.start, 60)} ... "
+                f"{one_line(self.links[-1].expr, 60)} ({n} step{'' if n == 1 else 's'})>")
+
+    def _repr_markdown_(self) -> str:
+        """The chain as an aligned display, each step numbered, then why each holds."""
+        title = f" — {html_safe(self.title)}" if self.title else ""
+        rows = []
+        for k, link in enumerate(self.links, 1):
+            lhs = sp.latex(self.start) if k == 1 else ""
+            rows.append(rf"{lhs} &{_LATEX_OPS[link.op]} {sp.latex(link.expr)} \qquad ({k})")
+        lines = [f"**Derivation** `{self.name}`{title}", "", "$$", r"\begin{aligned}",
+                 " \\\\\n".join(rows), r"\end{aligned}", "$$", ""]
+        lines += [f"{k}. {html_safe(link.why)}" for k, link in enumerate(self.links, 1)]
+        if self.given:
+            lines += ["", "under $" + r",\ ".join(sp.latex(g) for g in self.given) + "$"]
+        return "\n".join(lines)
 
     def link_claims(self) -> tuple[Claim, ...]:
         """One claim per link: `previous op next`, under the derivation's assumptions."""

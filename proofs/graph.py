@@ -30,8 +30,14 @@ subgradient. Likewise abs passes 0 at 0 (the middle of its subdifferential [-1, 
 
 The check at a kink: where a max/min gate ties or abs sees 0, the expression need not
 be differentiable, so `sympy.diff` has no value to compare with. The check marks every
-input that feeds such a gate as `"kink"` (neither agreeing nor disagreeing) and says so;
-`GradientCheck.ok` is True when no input disagrees.
+input that feeds such a gate as `"kink"` (neither agreeing nor disagreeing) and says so.
+An input whose comparison neither algebra nor ball arithmetic settles is "unchecked".
+`GradientCheck.ok` is True when no input disagrees or went unchecked.
+
+Bounded exact arithmetic: an exact power or product whose integers would exceed
+`MAX_EXACT_BITS` bits (`3^(10^8)`, `10^(10^10)`) is not computed; it is held unevaluated
+(`sympy.UnevaluatedExpr`), printed as written, and its size and sign come from ball
+arithmetic (`proofs.certified`). So every pass ends quickly, whatever the numbers.
 """
 
 from __future__ import annotations
@@ -42,9 +48,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import sympy as sp
+from flint import arb
 
-from . import certified
-from .numeric import decide
+from . import balls, certified
 
 Number = Any  # a sympy number (exact mode) or a Python float (float mode)
 
@@ -54,6 +60,67 @@ class GraphError(ValueError):
 
 
 # ---------------------------------------------------------------------------- arithmetic
+MAX_EXACT_BITS = 1024
+"""An exact power or product whose integers would be longer than this is held unevaluated."""
+
+_NORMAL_FORM_OPS = 60  # values with more operations than this skip factor/cancel/expand
+_BIG_LOG2 = 4096  # so do numbers beyond 2^±4096
+
+
+def _bits(q: sp.Rational) -> int:
+    return max(int(q.p).bit_length(), int(q.q).bit_length())
+
+
+def held(expr: sp.Expr) -> sp.Expr:
+    """`expr` kept as written: sympy does not evaluate it, nor combine it with others."""
+    return sp.UnevaluatedExpr(expr)
+
+
+def bare(expr: Any) -> Any:
+    """`expr` with its held parts put back in place unevaluated: what ball arithmetic
+    (`proofs.certified`) evaluates. Never hand it to sympy's own arithmetic."""
+    if not isinstance(expr, sp.Basic) or not expr.has(sp.UnevaluatedExpr):
+        return expr
+    with sp.evaluate(False):
+        return expr.replace(lambda e: isinstance(e, sp.UnevaluatedExpr), lambda e: e.args[0])
+
+
+def _hold_big_powers(e: sp.Basic) -> sp.Basic:
+    """`e` with its constant powers longer than MAX_EXACT_BITS held (the parser leaves
+    `9^50000000` unevaluated, and the first sympy operation on it would compute it)."""
+    if e.is_Atom or isinstance(e, sp.UnevaluatedExpr):
+        return e
+    if isinstance(e, sp.Pow) and not e.free_symbols:
+        value = Arith(True).settle(e)
+        return value if isinstance(value, sp.UnevaluatedExpr) else e
+    args = [_hold_big_powers(a) for a in e.args]
+    if all(a is b for a, b in zip(args, e.args, strict=True)):
+        return e
+    with sp.evaluate(False):
+        return e.func(*args)
+
+
+def _bulky(v: sp.Basic) -> bool:
+    """Too large for factor, cancel, expand or simplify to be quick (sympy's numeric
+    evaluation of a number like e^(e^(e^5)) alone can take minutes)."""
+    if v.has(sp.UnevaluatedExpr) or sp.count_ops(v) > _NORMAL_FORM_OPS:
+        return True
+    if any(p.exp.is_Integer and abs(p.exp) > 12 for p in v.atoms(sp.Pow)):
+        return True
+    if v.is_Rational or not v.is_number:
+        return False
+    got = certified.ball(v, lambda b: True)
+    if got is None:
+        return True
+    size = abs(got[0]).upper()
+    return bool(size > arb(2) ** _BIG_LOG2 or 0 < size < arb(2) ** -_BIG_LOG2)
+
+
+def _within_balls(v: sp.Basic) -> bool:
+    """`v` has a finite ball: it is not beyond the range of ball arithmetic."""
+    return bool(v.is_Rational) or certified.ball(bare(v), lambda b: True) is not None
+
+
 @dataclass(frozen=True)
 class Arith:
     """The number system of a pass: exact sympy numbers or Python floats."""
@@ -80,25 +147,65 @@ class Arith:
         return sp.cos(a) if self.exact else math.cos(a)
 
     def pow(self, a: Number, b: Number) -> Number:
-        return sp.Pow(a, b) if self.exact else float(a) ** float(b)
+        """a^b; an exact power of rationals longer than MAX_EXACT_BITS is held."""
+        if not self.exact:
+            return float(a) ** float(b)
+        if a.is_Rational and b.is_Rational and abs(a) != 1 and a != 0 \
+                and abs(b) * _bits(a) > MAX_EXACT_BITS:
+            return held(sp.Pow(a, b, evaluate=False))
+        return sp.Pow(a, b)
+
+    def mul(self, a: Number, b: Number) -> Number:
+        """a·b; an exact product of rationals longer than MAX_EXACT_BITS is held."""
+        if self.exact and a.is_Rational and b.is_Rational and \
+                _bits(a) + _bits(b) > MAX_EXACT_BITS:
+            return held(sp.Mul(a, b, evaluate=False))
+        return a * b
+
+    def div(self, a: Number, b: Number) -> Number:
+        return self.mul(a, 1 / b) if self.exact else a / b
+
+    def settle(self, e: sp.Basic) -> Number:
+        """The exact number `e` (possibly written unevaluated, as the parser leaves
+        `10^10`) evaluated bottom-up with the size bounds of `pow` and `mul`."""
+        if not self.exact:
+            return float(e)
+        if e.is_Atom or isinstance(e, sp.UnevaluatedExpr):
+            return e
+        args = [self.settle(a) for a in e.args]
+        if isinstance(e, sp.Pow):
+            return self.pow(*args)
+        if isinstance(e, sp.Mul):
+            return _prod(args, sp.Integer(1), self)
+        if isinstance(e, sp.Add):
+            return sum(args[1:], args[0])
+        if any(a.has(sp.UnevaluatedExpr) for a in args):  # sympy would evaluate it
+            with sp.evaluate(False):
+                return e.func(*args)
+        out = e.func(*args)
+        return out.doit() if isinstance(out, (sp.Derivative, sp.Subs)) else out
 
     def clean(self, v: Number) -> Number:
         """Exact values in a light normal form (so 1 - 1 shows as 0)."""
         if not self.exact:
             return v
         out = sp.nsimplify(v) if v.is_Float else v
-        if out.is_Rational:
+        if out.is_Rational or _bulky(out):
             return out
         forms = [out, sp.factor(out), sp.cancel(out), sp.expand(out)]
         return min(forms, key=lambda f: (sp.count_ops(f), len(sp.sstr(f))))
 
     def sign(self, a: Number) -> int:
-        """-1, 0 or 1 (exact values: decided at high precision, then exactly if close)."""
+        """-1, 0 or 1 (exact values: certified by ball arithmetic, 0 only exactly)."""
         if not self.exact:
             return (a > 0) - (a < 0)
-        s = certified.sign(a)
+        try:
+            s = certified.sign(bare(a))
+        except ArithmeticError:  # certified.enclose's decimals end at 10^±999999
+            got = certified.ball(bare(a), lambda b: balls.sign_of_ball(b) is not None)
+            s = None if got is None else balls.sign_of_ball(got[0])
         if s is None:
-            raise GraphError(f"cannot decide the sign of {sp.sstr(a)}")
+            raise GraphError(f"cannot decide the sign of {_show(a)}")
         return s
 
     def compare(self, a: Number, b: Number) -> int:
@@ -120,10 +227,10 @@ class Gate:
     local: Callable[..., tuple[Number, ...]]
 
 
-def _prod(xs: list[Number], one: Number) -> Number:
+def _prod(xs: list[Number], one: Number, A: Arith) -> Number:
     out = one
     for x in xs:
-        out = out * x
+        out = A.mul(out, x)
     return out
 
 
@@ -171,17 +278,17 @@ def _pow_forward(A: Arith, p: Number, a: Number) -> Number:
 GATES: dict[str, Gate] = {g.name: g for g in (
     Gate("add", lambda A, p, *xs: sum(xs[1:], xs[0]),
          lambda A, p, out, *xs: tuple(A.num(1) for _ in xs)),
-    Gate("mul", lambda A, p, *xs: _prod(list(xs), A.num(1)),
-         lambda A, p, out, *xs: tuple(_prod([x for j, x in enumerate(xs) if j != i], A.num(1))
-                                      for i in range(len(xs)))),
-    Gate("div", lambda A, p, a, b: a / _nonzero(A, b, "the divisor"),
-         lambda A, p, out, a, b: (1 / b, -a / (b * b))),
+    Gate("mul", lambda A, p, *xs: _prod(list(xs), A.num(1), A),
+         lambda A, p, out, *xs: tuple(_prod([x for j, x in enumerate(xs) if j != i],
+                                            A.num(1), A) for i in range(len(xs)))),
+    Gate("div", lambda A, p, a, b: A.div(a, _nonzero(A, b, "the divisor")),
+         lambda A, p, out, a, b: (1 / b, -A.div(a, A.mul(b, b)))),
     Gate("inv", lambda A, p, a: 1 / _nonzero(A, a, "the input of 1/x"),
-         lambda A, p, out, a: (-1 / (a * a),)),
+         lambda A, p, out, a: (-1 / A.mul(a, a),)),
     Gate("pow", lambda A, p, a: _pow_forward(A, p, a),
-         lambda A, p, out, a: (p * A.pow(a, p - 1),)),
+         lambda A, p, out, a: (A.mul(p, A.pow(a, p - 1)),)),
     Gate("powv", lambda A, p, a, b: A.pow(_positive(A, a, "the base of a^b"), b),
-         lambda A, p, out, a, b: (b * A.pow(a, b - 1), out * A.log(a))),
+         lambda A, p, out, a, b: (A.mul(b, A.pow(a, b - 1)), A.mul(out, A.log(a)))),
     Gate("exp", lambda A, p, a: A.exp(a), lambda A, p, out, a: (out,)),
     Gate("log", lambda A, p, a: A.log(_positive(A, a, "the input of log")),
          lambda A, p, out, a: (1 / a,)),
@@ -191,7 +298,7 @@ GATES: dict[str, Gate] = {g.name: g for g in (
          lambda A, p, out, *xs: _ext_local(A, xs, False)),
     Gate("abs", lambda A, p, a: a if A.sign(a) >= 0 else -a,
          lambda A, p, out, a: (A.num(A.sign(a)),)),
-    Gate("tanh", lambda A, p, a: A.tanh(a), lambda A, p, out, a: (1 - out * out,)),
+    Gate("tanh", lambda A, p, a: A.tanh(a), lambda A, p, out, a: (1 - A.mul(out, out),)),
     Gate("sin", lambda A, p, a: A.sin(a), lambda A, p, out, a: (A.cos(a),)),
     Gate("cos", lambda A, p, a: A.cos(a), lambda A, p, out, a: (-A.sin(a),)),
 )}
@@ -234,7 +341,7 @@ class InputCheck:
     name: str
     engine: Number
     reference: sp.Expr | None     # diff(expr, input) at the point; None at a kink
-    status: str                   # "exact", "numeric", "kink" or "DISAGREES"
+    status: str                   # "exact", "numeric", "kink", "unchecked" or "DISAGREES"
 
 
 @dataclass(frozen=True)
@@ -246,7 +353,8 @@ class GradientCheck:
 
     @property
     def ok(self) -> bool:
-        return all(c.status != "DISAGREES" for c in self.inputs)
+        """No input disagrees, and every input away from a kink was compared."""
+        return all(c.status not in ("DISAGREES", "unchecked") for c in self.inputs)
 
     def summary(self) -> str:
         agree = [c.name for c in self.inputs if c.status in ("exact", "numeric")]
@@ -256,6 +364,10 @@ class GradientCheck:
         if kink:
             parts.append(f"{', '.join(kink)} not compared: the expression has a kink at "
                          f"the point ({'; '.join(self.kinks)}), where diff is undefined")
+        unchecked = [c.name for c in self.inputs if c.status == "unchecked"]
+        if unchecked:
+            parts.append(f"{', '.join(unchecked)} not compared: neither symbolic algebra nor "
+                         "ball arithmetic could settle the comparison")
         if bad:
             parts.append(f"DISAGREE: {', '.join(bad)}")
         return "; ".join(parts)
@@ -297,8 +409,8 @@ class Graph:
         expr = sp.sympify(expr)
         if not isinstance(expr, sp.Expr):
             raise GraphError(f"not an expression: {sp.sstr(expr)}")
-        g = cls(expr)
-        g.output = g._node(expr)
+        g = cls(_hold_big_powers(expr))
+        g.output = g._node(g.expr)
         return g
 
     @property
@@ -317,7 +429,7 @@ class Graph:
         if isinstance(e, sp.Symbol):
             return self._add(e, "var")
         if e.is_number and not e.free_symbols and not e.has(sp.Function, sp.Max, sp.Min) \
-                and (e.is_Atom or isinstance(e, sp.NumberSymbol)):
+                and (e.is_Atom or isinstance(e, (sp.NumberSymbol, sp.UnevaluatedExpr))):
             return self._add(e, "const")
         if isinstance(e, sp.Add):
             return self._add(e, "add", tuple(self._node(a) for a in e.args))
@@ -357,7 +469,7 @@ class Graph:
             else:
                 gate = GATES[n.op]
                 xs = tuple(self.nodes[i].value for i in n.inputs)
-                param = n.param if arith.exact or n.param is None else float(n.param)
+                param = _param(n, arith)
                 try:
                     n.value = arith.clean(gate.forward(arith, param, *xs))
                 except OverflowError:
@@ -368,6 +480,9 @@ class Graph:
                     raise GraphError(f"{exc} (in {sp.sstr(n.expr)})") from None
                 if arith.exact and n.value.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
                     raise GraphError(f"{n.op} is not finite at the point")
+                if arith.exact and not _within_balls(n.value):
+                    raise GraphError(f"the value of {_short(n.expr)} at the point is too "
+                                     "large for certified arithmetic")
                 if not arith.exact and not math.isfinite(n.value):
                     raise GraphError(f"{n.op} is not finite at the point (float64)")
 
@@ -381,7 +496,7 @@ class Graph:
                 continue
             gate = GATES[n.op]
             xs = tuple(self.nodes[i].value for i in n.inputs)
-            param = n.param if arith.exact or n.param is None else float(n.param)
+            param = _param(n, arith)
             try:
                 n.local = tuple(arith.clean(v) for v in gate.local(arith, param, n.value, *xs))
             except (OverflowError, ZeroDivisionError):
@@ -392,7 +507,10 @@ class Graph:
             for i, loc in zip(n.inputs, n.local, strict=True):
                 child = self.nodes[i]
                 if child.op != "const":  # a fork: contributions add up
-                    child.grad = arith.clean(child.grad + n.grad * loc)
+                    child.grad = arith.clean(child.grad + arith.mul(n.grad, loc))
+                    if not arith.exact and not math.isfinite(child.grad):
+                        raise GraphError(f"float overflow in the gradient of {child.label} "
+                                         "(float64)")
 
     def run(self, point: Mapping[sp.Symbol | str, Any]) -> Result:
         """Forward and backward pass at `point` (every variable, nothing else)."""
@@ -446,8 +564,8 @@ class Graph:
         near_kink: set[int] = set()
         for k in kinks:
             near_kink |= self.ancestors(k)
-        exact_pt = {k: (sp.nsimplify(v) if arith.exact else sp.Float(v, 30))
-                    for k, v in pt.items()}
+        exact_pt = {k: (arith.num(v) if arith.exact else sp.Float(v, 30))
+                    for k, v in pt.items()}  # (nsimplify would move 0.333...3 to 1/3)
         out = []
         for n in self.nodes:
             if n.op != "var":
@@ -455,28 +573,78 @@ class Graph:
             if n.id in near_kink:
                 out.append(InputCheck(n.expr.name, n.grad, None, "kink"))
                 continue
-            ref = sp.diff(self.expr, n.expr).xreplace(exact_pt).doit()
+            ref = _at(sp.diff(self.expr, n.expr), exact_pt, arith)
             out.append(InputCheck(n.expr.name, n.grad, ref, _compare(n.grad, ref, arith)))
         return GradientCheck(tuple(out), tuple(sp.sstr(k.expr) for k in kinks))
 
 
+def _at(expr: sp.Basic, point: dict[sp.Symbol, Any], arith: Arith) -> sp.Expr:
+    """`expr` at the point: exact values evaluated within the size bounds of `arith`."""
+    if not arith.exact:
+        return expr.xreplace(point).doit()
+    with sp.evaluate(False):
+        placed = expr.xreplace(point)
+    return arith.settle(placed)
+
+
 def _compare(engine: Number, ref: sp.Expr, arith: Arith) -> str:
+    """"exact" (the difference is 0 symbolically), "numeric" (the balls agree to 30
+    digits), "DISAGREES", or "unchecked" when neither can tell."""
     if arith.exact:
-        d = sp.nsimplify(engine) - ref
-        if d == 0 or sp.simplify(d) == 0:
+        d = engine - ref
+        if d == 0:
             return "exact"
-        agree = decide(sp.Eq(sp.nsimplify(engine), ref, evaluate=False))
-        return "numeric" if agree else "DISAGREES"
+        if d.is_Rational:
+            return "DISAGREES"
+        if not _bulky(d) and sp.simplify(d) == 0:
+            return "exact"
+        agree = _balls_agree(bare(engine), bare(ref))
+        return {True: "numeric", False: "DISAGREES", None: "unchecked"}[agree]
     r = sp.N(ref, 30)
     if not r.is_real:
         return "DISAGREES"
     return "numeric" if abs(float(r) - engine) <= 1e-9 * (1 + abs(float(r))) else "DISAGREES"
 
 
+def _balls_agree(a: sp.Expr, b: sp.Expr, digits: int = 30) -> bool | None:
+    """True when the balls of a and b agree to `digits` digits, False when they are
+    certainly apart, None when no precision tried settles it."""
+    for bits in certified.BITS:
+        try:
+            va, vb = balls.evaluate(a, bits), balls.evaluate(b, bits)
+        except balls.Undefined:
+            return None
+        if va is None or vb is None:
+            continue
+        d = va - vb
+        if certified.nonzero(d):
+            return False
+        if certified.radius(d) < certified.tolerance([va, vb], digits):
+            return True
+    return None
+
+
+def _param(n: Node, arith: Arith) -> Any:
+    """The constant of a gate (the exponent of pow) in the pass's number system."""
+    if n.param is None:
+        return None
+    if arith.exact:
+        return arith.settle(n.param)
+    try:
+        return float(n.param)
+    except OverflowError:
+        raise GraphError(f"float overflow in the exponent of {sp.sstr(n.expr)}") from None
+
+
 def _infinite(v: Number, arith: Arith) -> bool:
     if arith.exact or isinstance(v, sp.Basic):
         return bool(sp.sympify(v).has(sp.zoo, sp.nan, sp.oo, -sp.oo))
     return not math.isfinite(v)
+
+
+def _short(e: sp.Basic, limit: int = 60) -> str:
+    text = sp.sstr(e)
+    return text if len(text) <= limit else text[:limit // 2 - 1] + "…" + text[-(limit // 2 - 1):]
 
 
 def _show(v: Number) -> str:

@@ -15,6 +15,7 @@ import sympy as sp
 
 from .claim import Claim
 from .prover import DEFAULT_BUDGET, prove
+from .relations import Eq
 from .verdict import Verdict
 
 
@@ -41,6 +42,7 @@ def failure_message(verdict: Verdict, expected: str | None = None) -> str:
 
 
 def _expect(claim: Claim, status: str, budget: float) -> Verdict:
+    __tracebackhide__ = True
     if not isinstance(claim, Claim):
         raise TypeError(f"expected a proofs.Claim, got {type(claim).__name__}")
     verdict = prove(claim, budget=budget)
@@ -79,5 +81,5 @@ def assert_identity(lhs: Any, rhs: Any, given: Any = (), name: str = "identity",
         if isinstance(side, str):
             raise TypeError(f"assert_identity needs sympy expressions, not the string {side!r}")
         sides.append(sp.sympify(side, strict=True))
-    claim = Claim(name, sp.Eq(sides[0], sides[1], evaluate=False), given=given)
+    claim = Claim(name, Eq(sides[0], sides[1]), given=given)
     return _expect(claim, "proved", budget)

@@ -7,6 +7,8 @@ from typing import Any
 
 import sympy as sp
 
+from .claim import html_safe, one_line, text_tex
+
 STATUSES = ("proved", "refuted", "undecided")
 
 
@@ -77,6 +79,13 @@ def _condition_text(c: sp.Basic) -> str:
     return sp.sstr(c)
 
 
+def value_text(value: Any) -> str:
+    """A value on one line of plain text (a matrix as nested lists)."""
+    if isinstance(value, sp.MatrixBase):
+        value = value.tolist()
+    return " ".join(sp.sstr(value).split())
+
+
 @dataclass(frozen=True)
 class Proof:
     """What a tactic returns when it succeeds: its steps, a name for the method, and
@@ -112,7 +121,7 @@ class Verdict:
         if not self.counterexample:
             return []
         items = sorted(self.counterexample.items(), key=lambda kv: sp.default_sort_key(kv[0]))
-        return [f"{sp.sstr(k)} = {sp.sstr(v)}" for k, v in items]
+        return [f"{sp.sstr(k)} = {value_text(v)}" for k, v in items]
 
     def summary(self) -> str:
         """One line: status, method or reason, counterexample."""
@@ -127,9 +136,57 @@ class Verdict:
             text += ": " + ", ".join(self.counterexample_lines())
         return text
 
+    # displays ---------------------------------------------------------------------
+    def __repr__(self) -> str:
+        name = getattr(self.claim, "name", "?")
+        return f"<Verdict {name}: {one_line(self.summary(), 200)}>"
+
+    def __str__(self) -> str:
+        return f"{getattr(self.claim, 'name', '?')}: {self.summary()}"
+
     def _repr_markdown_(self) -> str:
-        lines = [f"**{self.claim.name}**: {self.summary()}"]
+        """Status and method (or reason), the statement, the checked steps and the
+        counterexample, as Markdown with math (Jupyter shows this)."""
+        claim = self.claim
+        how = self.method if self.status == "proved" else (self.reason or self.method)
+        lines = [f"**{claim.name}**: **{self.status}**"
+                 + (f" — {html_safe(one_line(how, 400))}" if how else ""), ""]
+        if self.status != claim.expect:
+            lines += [f"*expected {claim.expect}*", ""]
+        lines += ["$$", sp.latex(claim.statement), "$$"]
+        where = claim.assumptions_latex()
+        if where:
+            lines += ["", f"where ${where}$"]
+        if self.status == "proved" and self.scope.where():
+            lines += ["", html_safe(self.scope.where())]
+        if self.counterexample:
+            lines += ["", f"counterexample: ${self.counterexample_latex()}$"]
+        if self.steps:
+            lines += ["", "steps:", ""] + [_step_markdown(s) for s in self.steps]
         return "\n".join(lines)
+
+    def counterexample_latex(self) -> str:
+        """The counterexample as `x = 0,\\ y = 1` in LaTeX (empty when there is none)."""
+        if not self.counterexample:
+            return ""
+        items = sorted(self.counterexample.items(), key=lambda kv: sp.default_sort_key(kv[0]))
+        return r",\ ".join(f"{sp.latex(k)} = {sp.latex(v)}" for k, v in items)
+
+
+_STEP_OPS = {"=": "=", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge", "!=": r"\ne"}
+
+
+def _step_markdown(step: Step) -> str:
+    """One step as a Markdown list item: `$lhs = rhs$ (why)`, a case or a note."""
+    indent = "  " * step.depth
+    why = html_safe(" ".join(step.why.split()))
+    if step.kind == "case":
+        return f"{indent}- case ${sp.latex(step.rhs)}$" + (f": {why}" if why else "")
+    if step.kind == "note" or step.lhs is None:
+        return f"{indent}- {why}"
+    op = _STEP_OPS.get(step.op, rf"\ \text{{{text_tex(step.op)}}}\ ")
+    rel = f"${sp.latex(step.lhs)} {op} {sp.latex(step.rhs)}$"
+    return f"{indent}- {rel}" + (f" ({why})" if why else "")
 
 
 def verdict_data(v: Verdict) -> dict[str, Any]:

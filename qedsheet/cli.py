@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
+import signal
 import sys
 from importlib import import_module
 
@@ -16,11 +18,20 @@ EPILOG = """examples:
   qedsheet check                 prove every claim of the catalog; exit 0 when all as expected
   qedsheet check --json          the same as a JSON array
   qedsheet check notes.py -j 2   prove the module-level claims of your own file (or a module)
-  qedsheet list                  the catalog: name, source, statement
-  qedsheet show NAME --format tex   one claim, its derivation and verdict, for a note
+  qedsheet list [notes.py]       the catalog's (or your file's) claims: name, source, statement
+  qedsheet show NAME [notes.py] --format tex
+                                 one claim, its derivation and verdict, to paste in a note
+                                 (compiles with amsmath, amssymb; colours: show --preamble)
   qedsheet grade answers.md      check every formula of a Markdown or LaTeX sheet
+<<<<<<< HEAD
   qedsheet cache clear           forget the verdicts kept on disk (check and build reuse them)
 exit status: 0 every claim as expected, 1 some claim not as expected, 2 bad usage or input
+=======
+  qedsheet build [notes.py] -o out
+                                 the sheets: out/notes.tex, .pdf, .md (default: the catalog)
+exit status: 0 every claim as expected, 1 some claim not as expected, 2 bad usage or
+input, or an output that cannot be written; 141 when the reader of the output left
+>>>>>>> main
 """
 
 
@@ -59,15 +70,56 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        # argparse fills a command's positionals once, so in `show NAME --format tex
+        # notes.py` the file is left over; paths after options are paths all the same
+        if hasattr(args, "targets") and not any(e.startswith("-") for e in extra):
+            args.targets = [*args.targets, *extra]
+        else:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return 2
     try:
-        return int(args.run(args))
+        status = int(args.run(args))
+        sys.stdout.flush()  # so that a closed or full output fails here, not at exit
+        return status
     except UsageError as exc:
         print(f"qedsheet: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("qedsheet: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader left (`qedsheet list | head -1`): stop quietly
+        _discard_stdout()
+        return 128 + signal.SIGPIPE
+    except OSError as exc:  # disk full, permissions, a missing folder
+        _discard_stdout()
+        print(f"qedsheet: error: {os_error(exc)}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # input nothing above foresaw: still one line
+        if os.environ.get("QEDSHEET_TRACEBACK"):
+            raise
+        detail = " ".join(str(exc).split())[:300]
+        print(f"qedsheet: error: cannot handle this input ({type(exc).__name__}: {detail}); "
+              "QEDSHEET_TRACEBACK=1 shows where", file=sys.stderr)
+        return 2
+
+
+def os_error(exc: OSError) -> str:
+    """One line for an operating-system error: what failed and on which file."""
+    what = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename is not None:
+        return f"{what}: {os.fsdecode(exc.filename)}"
+    return f"cannot write the output: {what}"
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout is not a file (captured in tests)
+        pass

@@ -4,7 +4,7 @@
     >>> from proofs import Claim
     >>> from render import to_latex
     >>> x = sp.Symbol("x", real=True)
-    >>> print(to_latex(Claim("exp-above-x", sp.exp(x) > x)).splitlines()[2])
+    >>> print(to_latex(Claim("exp-above-x", sp.exp(x) > x)).splitlines()[3])
     \\[e^{x} > x\\]
 """
 
@@ -16,24 +16,26 @@ from proofs import Claim, Derivation, Verdict
 
 from .latex_printer import latex
 from .md_sheet import claim_md, derivation_md
-from .tex_sheet import claim_tex, derivation_tex
+from .tex_sheet import FRAGMENT_DEFAULTS, claim_tex, derivation_tex, preamble_lines
 
-__all__ = ["latex", "to_latex", "to_markdown"]
+__all__ = ["latex", "preamble_lines", "to_latex", "to_markdown"]
 
 
 def to_latex(obj: Claim | Verdict | Derivation,
              verdicts: Mapping[str, Verdict] | None = None) -> str:
-    """A pasteable LaTeX fragment (statement, derivation, verdict) for amsmath documents.
+    """A pasteable LaTeX fragment (statement, derivation, verdict) that compiles in any
+    document with amsmath and amssymb; with `preamble_lines()` in the preamble its
+    verdicts are in colour.
 
     A Verdict shows its claim with the verdict; a Derivation shows each link, marked
     when `verdicts` (claim name -> Verdict of the link claims) is given.
     """
     if isinstance(obj, Verdict):
-        return claim_tex(obj.claim, obj)
+        return FRAGMENT_DEFAULTS + claim_tex(obj.claim, obj)
     if isinstance(obj, Claim):
-        return claim_tex(obj)
+        return FRAGMENT_DEFAULTS + claim_tex(obj)
     if isinstance(obj, Derivation):
-        return derivation_tex(obj, verdicts)
+        return FRAGMENT_DEFAULTS + derivation_tex(obj, verdicts)
     raise TypeError(f"to_latex renders a Claim, a Verdict or a Derivation, not "
                     f"{type(obj).__name__}")
 

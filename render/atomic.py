@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -29,3 +30,17 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
 def write_text(path: str | os.PathLike, text: str) -> Path:
     """Write `text` as UTF-8 (with "\\n" line ends) atomically."""
     return write_bytes(path, text.encode("utf-8"))
+
+
+def ready_folder(path: str | os.PathLike) -> Path:
+    """Create the folder `path` (and its parents) and make sure a file can be written in
+    it, so that a build fails before its work, not after; OSError (with the path)
+    otherwise."""
+    folder = Path(path)
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "Not a folder", str(folder))
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, probe = tempfile.mkstemp(prefix=".qedsheet-probe-", dir=folder)
+    os.close(fd)
+    os.unlink(probe)
+    return folder

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
+import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,15 +48,18 @@ def prove_all(claims: list[Claim], budget: float, workers: int = 2,
     return {c.name: v for c, v in zip(claims, verdicts, strict=True)}
 
 
-def used_figures(sheets: Iterable[Sheet]) -> list[str]:
-    names: list[str] = []
+def used_figures(sheets: Iterable[Sheet]) -> list[figures.Entry]:
+    """Every figure the sheets show, once each; a ValueError when two different figures
+    would write the same file."""
+    by_file: dict[str, figures.Entry] = {}
     for sheet in sheets:
         for ex in sheet.exercises:
-            for name in ex.figures:
-                figures.check_name(name)
-                if name not in names:
-                    names.append(name)
-    return names
+            for entry in ex.figures:
+                figures.check_name(entry)
+                stem = figures.file_stem(entry)
+                if by_file.setdefault(stem, entry) != entry:
+                    raise ValueError(f"two different figures are named {stem!r}")
+    return list(by_file.values())
 
 
 def write_sheets(sheets: list[Sheet], verdicts: Mapping[str, Verdict], out: Path,
@@ -82,19 +85,27 @@ def have_latexmk() -> bool:
 
 
 def compile_pdf(tex: Path) -> tuple[Path | None, str]:
-    """Run latexmk in a private aux directory; (pdf path, "") or (None, error lines)."""
-    aux = (tex.parent / ".latex").resolve()  # latexmk runs in tex.parent: no relative paths
-    aux.mkdir(exist_ok=True)
-    proc = subprocess.run([*LATEXMK, f"-outdir={aux}", tex.name], cwd=tex.parent,
-                          capture_output=True, text=True, errors="replace", timeout=600)
-    pdf = aux / (tex.stem + ".pdf")
-    if proc.returncode != 0 or not pdf.exists():
-        log = aux / (tex.stem + ".log")
-        text = log.read_text(errors="replace") if log.exists() else proc.stdout
-        lines = [ln for ln in text.splitlines() if ln.startswith("!") or ln.startswith("l.")]
-        return None, "; ".join(lines[:6]) or f"latexmk exit status {proc.returncode}"
-    return write_bytes(tex.parent / pdf.name, pdf.read_bytes()), ""
+    """Compile `tex` into the PDF beside it; (pdf path, "") or (None, error lines).
 
-
-def main_log(msg: str) -> None:
-    print(msg, file=sys.stderr)
+    latexmk works in a private folder of its own (a copy of the .tex, its .aux, .log and
+    the PDF), so that builds sharing an output folder never read each other's auxiliary
+    files and a damaged work folder left by an earlier run plays no part; the finished
+    PDF is moved into place atomically. Paths in the .tex (figures/...) are relative to
+    the folder of `tex`, where latexmk runs."""
+    folder = tex.parent.resolve()
+    with tempfile.TemporaryDirectory(prefix="qedsheet-latex-") as work:
+        private = Path(work) / tex.name
+        shutil.copyfile(tex, private)
+        try:
+            proc = subprocess.run([*LATEXMK, f"-outdir={work}", str(private)], cwd=folder,
+                                  capture_output=True, text=True, errors="replace",
+                                  timeout=600)
+        except subprocess.TimeoutExpired:
+            return None, "latexmk did not finish within 600 s"
+        pdf = private.with_suffix(".pdf")
+        if proc.returncode != 0 or not pdf.exists():
+            log = private.with_suffix(".log")
+            text = log.read_text(errors="replace") if log.exists() else proc.stdout
+            lines = [ln for ln in text.splitlines() if ln.startswith(("!", "l."))]
+            return None, "; ".join(lines[:6]) or f"latexmk exit status {proc.returncode}"
+        return write_bytes(tex.parent / pdf.name, pdf.read_bytes()), ""

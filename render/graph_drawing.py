@@ -16,10 +16,11 @@ from typing import Any
 
 import sympy as sp
 
-from proofs.graph import GraphError, Result, backprop
+from proofs.graph import Arith, GraphError, Result, backprop
 from proofs.parsing import ParseError, parse
 
 from .latex_printer import latex
+from .numbers import approx
 
 PREFIX = "graph:"
 
@@ -77,7 +78,7 @@ def parse_spec(name: str) -> tuple[sp.Expr, dict[str, sp.Expr]]:
             var, eq, value = item.partition("=")
             if not eq or not var.strip():
                 raise ValueError(f"a point is 'x=1,y=2', got {point_text!r}")
-            point[var.strip()] = parse(value).doit()
+            point[var.strip()] = Arith(exact=True).settle(parse(value))  # size-bounded
             if point[var.strip()].free_symbols:
                 raise ValueError(f"the value of {var.strip()} is not a number")
     except ParseError as exc:
@@ -124,12 +125,16 @@ def drawing(name: str) -> GraphDrawing:
 # ---- layout and number format -----------------------------------------------------
 
 def number(value: Any) -> str:
-    """A value as slides print it: integers exactly, other numbers to two decimals."""
+    """A value as slides print it: integers exactly, other numbers to two decimals;
+    beyond 10^15 three certified digits, `2.23e308`."""
     value = sp.sympify(value)
     value = sp.nsimplify(value) if value.is_Float else value
-    if value.is_Integer:
+    if value.is_Integer and abs(value) < 10 ** 15:
         return str(int(value))
-    text = f"{float(value):.2f}"
+    near = float((approx(value, 17) or "0").split(" ")[0])
+    if abs(near) >= 1e15:
+        return approx(value, 3) or "?"
+    text = f"{near:.2f}"
     return "0.00" if text == "-0.00" else text
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from proofs import Claim, Derivation, Exercise, Sheet, Verdict
@@ -17,8 +18,11 @@ from .pieces import (
     counterexample_tex,
     derivation_rows,
     link_notes,
-    mathify,
+    md_math,
+    md_text,
+    paragraphs_md,
     proof_rows,
+    prose_md,
     shown_claims,
     statement_lines,
     verdict_words,
@@ -30,10 +34,10 @@ def rows_md(rows: list[Row], omitted: int = 0) -> str:
     """A `$$\\begin{aligned}...$$` block of rows numbered (1), (2), ..., then the
     justifications as a numbered list."""
     lines, whys = aligned_lines(rows, r"\quad ", {"ok": r"\ \checkmark", "fail": r"\ \times"},
-                                r"\qquad ({k}){mark}", lambda k, w: f"({k}) {mathify(w)}")
+                                r"\qquad ({k}){mark}", lambda k, w: f"({k}) {prose_md(w)}")
     if omitted:
         whys.append(f"(and {omitted} more steps, not shown)")
-    out = "$$\n\\begin{aligned}\n" + " \\\\\n".join(lines) + "\n\\end{aligned}\n$$\n"
+    out = "$$\n\\begin{aligned}\n" + md_math(" \\\\\n".join(lines)) + "\n\\end{aligned}\n$$\n"
     if whys:
         out += "\n" + "\n".join(f"- {w}" for w in whys) + "\n"
     return out
@@ -43,21 +47,22 @@ def statement_md(stmt: object) -> str:
     """A displayed statement; long ones broken over aligned lines."""
     text = latex(stmt)
     if visible_len(text) <= WIDTH + 5:
-        return text
-    return "\\begin{aligned}\n" + " \\\\\n".join(statement_lines(stmt)) + "\n\\end{aligned}"
+        return md_math(text)
+    lines = md_math(" \\\\\n".join(statement_lines(stmt)))
+    return "\\begin{aligned}\n" + lines + "\n\\end{aligned}"
 
 
 def claim_md(claim: Claim, verdict: Verdict | None = None) -> str:
     """A claim under its anchor: statement, assumptions, verdict and the proof's steps."""
     mistake = claim.expect == "refuted"
     head = "Recorded mistake" if mistake else "Claim"
-    title = f" — {claim.title}" if claim.title else ""
+    title = f" — {prose_md(claim.title)}" if claim.title else ""
     out = [f'<a id="{claim.name}"></a>', "",
            f"**{head}** `{claim.name}`{title}." + (" A common answer says" if mistake else ""),
            "", "$$", statement_md(claim.statement), "$$", ""]
     assumptions = assumptions_tex(claim)
     if assumptions:
-        out += [f"where ${assumptions}$.", ""]
+        out += [f"where ${md_math(assumptions)}$.", ""]
     if verdict is not None:
         out.append(verdict_md(verdict))
     return "\n".join(out) + "\n"
@@ -66,17 +71,18 @@ def claim_md(claim: Claim, verdict: Verdict | None = None) -> str:
 def verdict_md(v: Verdict) -> str:
     """The verdict in words, plus the checked steps of a proof."""
     status, detail = verdict_words(v)
-    ce = counterexample_tex(v)
+    ce = md_math(counterexample_tex(v))
     if v.claim.expect == "refuted" and v.status == "refuted":
-        text = "**It is false**" + (f": counterexample ${ce}$." if ce else f" ({detail}).")
+        text = "**It is false**" + (f": counterexample ${ce}$." if ce else
+                                    f" ({prose_md(detail)}).")
     else:
         text = f"**{status.capitalize()}**"
         if status == "refuted" and ce:
             text += f": counterexample ${ce}$."
         else:
-            text += f" ({detail})." if detail else "."
+            text += f" ({prose_md(detail)})." if detail else "."
         if not v.ok:
-            text += f" *The catalog expected {v.claim.expect}.*"
+            text += f" *It was expected to be {v.claim.expect}.*"
     out = [text, ""]
     if v.status == "proved" and v.steps:
         rows, omitted = proof_rows(v.steps)
@@ -86,19 +92,19 @@ def verdict_md(v: Verdict) -> str:
 
 def derivation_md(d: Derivation, verdicts: Mapping[str, Verdict] | None = None) -> str:
     """The chain of a derivation, one justified step per line."""
-    title = d.title or d.name
+    title = prose_md(d.title) if d.title else md_text(d.name)
     anchors = "".join(f'<a id="{c.name}"></a>' for c in d.link_claims())
     names = ", ".join(f"`{c.name}` ({k})" for k, c in enumerate(d.link_claims(), 1))
     out = [f'<a id="deriv-{d.name}"></a>{anchors}', "", f"**Derivation** ({title}):", "",
            rows_md(derivation_rows(d, dict(verdicts or {}))),
            f"Each step is checked as its own claim: {names}.", ""]
-    out += [f"- {note}" for note in link_notes(d, dict(verdicts or {}))]
+    out += [f"- {prose_md(note)}" for note in link_notes(d, dict(verdicts or {}))]
     if d.given:
-        out += ["under $" + r",\ ".join(latex(g) for g in d.given) + "$.", ""]
+        out += ["under $" + md_math(r",\ ".join(latex(g) for g in d.given)) + "$.", ""]
     return "\n".join(out) + "\n"
 
 
-def figure_md(name: str) -> str:
+def figure_md(name: figures.Entry) -> str:
     figures.check_name(name)
     path = f"figures/{figures.file_stem(name)}.png"
     if figures.is_graph(name):
@@ -109,18 +115,23 @@ def figure_md(name: str) -> str:
     else:
         caption = figures.caption(name)
         alt = caption.replace("$", "").replace("\\", "")
-    return f"![{alt}]({path})\n\n*{caption}*\n"
+    return f"![{md_text(alt)}]({path})\n\n*{prose_md(caption)}*\n"
 
 
 def code_md(entry: object) -> str:
     """Python source, then latexify's formula for it."""
-    return (f"**Code** `{code_panels.name(entry)}`:\n\n```python\n{code_panels.source(entry)}"
-            f"```\n\n$$\n{code_panels.formula(entry)}\n$$\n")
+    source = code_panels.source(entry)
+    fence = "`" * max(3, 1 + max((len(r) for r in re.findall(r"`+", source)), default=0))
+    return (f"**Code** `{code_panels.name(entry)}`:\n\n{fence}python\n{source}"
+            f"{fence}\n\n$$\n{md_math(code_panels.formula(entry))}\n$$\n")
 
 
 def exercise_md(ex: Exercise, verdicts: Mapping[str, Verdict]) -> str:
-    out = [f"## {ex.key} {ex.title}", "", f"**Question.** {mathify(ex.question)}", "",
-           f"**Answer.** {mathify(ex.answer)}", ""]
+    out = [f"## {prose_md(ex.key)} {prose_md(ex.title)}", ""]
+    if ex.question.strip():
+        out += [f"**Question.** {paragraphs_md(ex.question)}", ""]
+    if ex.answer.strip():
+        out += [f"**Answer.** {paragraphs_md(ex.answer)}", ""]
     for d in ex.derivations:
         out.append(derivation_md(d, verdicts))
     for entry in ex.code:
@@ -137,14 +148,14 @@ def exercise_md(ex: Exercise, verdicts: Mapping[str, Verdict]) -> str:
 
 def sheet_md(sheet: Sheet, verdicts: Mapping[str, Verdict]) -> str:
     """The whole document."""
-    out = [f"# {sheet.title}", "", sheet.intro, "",
+    out = [f"# {prose_md(sheet.title)}", "", paragraphs_md(sheet.intro), "",
            f"This sheet holds {len(sheet.claims())} claims. *Proved* means a symbolic proof "
            "that 50-digit numerics agree with; *refuted* always comes with a counterexample "
            "meeting every assumption; *undecided* says why.", "", "Contents:", ""]
     for ex in sheet.exercises:
         anchor = "".join(ch for ch in f"{ex.key} {ex.title}".lower()
                          if ch.isalnum() or ch in " -").replace(" ", "-")
-        out.append(f"- [{ex.key} {ex.title}](#{anchor})")
+        out.append(f"- [{prose_md(ex.key)} {prose_md(ex.title)}](#{anchor})")
     out.append("")
     for ex in sheet.exercises:
         out.append(exercise_md(ex, verdicts))

@@ -51,19 +51,7 @@ def _key_tex(key: object) -> str:
 
 def assumptions_tex(claim: Claim) -> str:
     """The claim's assumptions as LaTeX: symbol signs, then the `given` relations."""
-    parts = []
-    groups: dict[str, list[sp.Symbol]] = {}
-    for s in sorted((s for s in claim.free_symbols if isinstance(s, sp.Symbol)),
-                    key=sp.default_sort_key):
-        kind = ("> 0" if s.is_positive else r"\ge 0" if s.is_nonnegative else
-                "< 0" if s.is_negative else r"\in \mathbb{Z}" if s.is_integer else
-                r"\in \mathbb{R}" if s.is_real else "")
-        if kind:
-            groups.setdefault(kind, []).append(s)
-    for kind, syms in groups.items():
-        parts.append(", ".join(latex(s) for s in syms) + " " + kind)
-    parts += [latex(g) for g in claim.given]
-    return r",\quad ".join(parts)
+    return claim.assumptions_latex(latex)
 
 
 @dataclass(frozen=True)
@@ -329,6 +317,43 @@ def prose_tex(text: str) -> str:
         else:
             parts.append(tex_text(seg))
     return "".join(parts)
+
+
+_MD_SPECIAL = {"\\": "\\\\", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]", "`": "\\`",
+               "<": "&lt;", ">": "&gt;", "&": "&amp;"}
+_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
+
+
+def md_text(text: str) -> str:
+    """Plain text for Markdown: shown as written, never read as emphasis, a link, an
+    image or HTML (so a title `<script>` or `[x](javascript:...)` stays text)."""
+    return "".join(_MD_SPECIAL.get(ch, ch) for ch in re.sub(r"\s+", " ", text))
+
+
+def md_math(tex: str) -> str:
+    """LaTeX for a Markdown math block: `<` that could open an HTML tag becomes `\\lt`."""
+    return _TAG_OPEN.sub(r"\\lt ", tex)
+
+
+def prose_md(text: str) -> str:
+    """Prose for Markdown: `$math$` kept (made HTML-safe), `code` kept, `e^{-x}`-style
+    words as math, the rest shown as written (see `md_text`)."""
+    parts = []
+    for seg in _SEGMENTS.split(mathify(text)):
+        if not seg:
+            continue
+        if seg.startswith("$") and seg.endswith("$") and len(seg) > 1:
+            parts.append("$" + md_math(seg[1:-1]) + "$")
+        elif seg.startswith("`") and seg.endswith("`") and len(seg) > 1:
+            parts.append(seg)
+        else:
+            parts.append(md_text(seg))
+    return "".join(parts)
+
+
+def paragraphs_md(text: str) -> str:
+    """Prose of several paragraphs (blank lines between them) for Markdown."""
+    return "\n\n".join(prose_md(p) for p in re.split(r"\n\s*\n", text.strip()) if p.strip())
 
 
 _KATEX_SPECIAL = {"\\": "/", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",

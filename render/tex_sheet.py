@@ -39,20 +39,36 @@ PREAMBLE = r"""\documentclass[11pt]{article}
 \emergencystretch=3em
 \setlength{\parindent}{0pt}
 \setlength{\parskip}{0.5ex}
-\definecolor{proved}{rgb}{0.10,0.45,0.10}
-\definecolor{refuted}{rgb}{0.70,0.10,0.10}
-\definecolor{undecided}{rgb}{0.60,0.40,0.00}
-\newcommand{\verdict}[2]{\textcolor{#1}{\textbf{#2}}}
 """
 
-COLORS = {"proved": "proved", "refuted": "refuted", "undecided": "undecided"}
+STYLE = r"""\definecolor{qedproved}{rgb}{0.10,0.45,0.10}
+\definecolor{qedrefuted}{rgb}{0.70,0.10,0.10}
+\definecolor{qedundecided}{rgb}{0.60,0.40,0.00}
+\newcommand{\qedverdict}[2]{\textcolor{qed#1}{\textbf{#2}}}
+\newcommand{\qedmark}[2]{\textcolor{qed#1}{#2}}
+"""
+"""The macros of qedsheet's LaTeX (needs xcolor): verdicts in colour. A fragment
+(`render.to_latex`) works without them, in black and white."""
+
+FRAGMENT_DEFAULTS = (r"\providecommand{\qedverdict}[2]{\textbf{#2}}"
+                     r"\providecommand{\qedmark}[2]{#2}"
+                     r"\providecommand{\phantomsection}{}%" + "\n")
+"""What a fragment needs beyond amsmath and amssymb, defined only where the document
+does not define it already (so a document with STYLE and hyperref gets colours and
+links)."""
+
+
+def preamble_lines() -> str:
+    """Lines for the preamble of a user's document: colours for the fragments."""
+    return "% qedsheet: verdicts in colour (after \\usepackage{amsmath,amssymb})\n" + \
+        "\\usepackage{xcolor}\n" + STYLE
 
 
 def rows_tex(rows: list[Row], omitted: int = 0) -> str:
     """An `align*` of rows tagged (1), (2), ..., then the justifications as a paragraph
     (so no justification pushes a formula past the margin)."""
     lines, whys = aligned_lines(
-        rows, r"\quad{}", {"ok": r"\,\checkmark", "fail": r"\,\textcolor{refuted}{\times}"},
+        rows, r"\quad{}", {"ok": r"\,\checkmark", "fail": r"\,\qedmark{refuted}{\times}"},
         r"\tag*{{$({k}){mark}$}}", lambda k, w: rf"({k})~{prose_tex(w)}")
     if omitted:
         whys.append(f"(and {omitted} more steps, not shown)")
@@ -94,11 +110,11 @@ def verdict_tex(v: Verdict) -> str:
     status, detail = verdict_words(v)
     mistake = v.claim.expect == "refuted"
     if mistake and v.status == "refuted":
-        text = r"\verdict{refuted}{It is false}"
+        text = r"\qedverdict{refuted}{It is false}"
         ce = counterexample_tex(v)
         text += _counterexample(ce) if ce else f" ({tex_text(detail)})."
     else:
-        text = rf"\verdict{{{COLORS[status]}}}{{{status.capitalize()}}}"
+        text = rf"\qedverdict{{{status}}}{{{status.capitalize()}}}"
         if status == "refuted" and counterexample_tex(v):
             text += _counterexample(counterexample_tex(v))
         elif detail:
@@ -106,7 +122,7 @@ def verdict_tex(v: Verdict) -> str:
         else:
             text += "."
         if not v.ok:
-            text += rf" \textcolor{{refuted}}{{The catalog expected {v.claim.expect}.}}"
+            text += rf" \qedmark{{refuted}}{{It was expected to be {v.claim.expect}.}}"
     out = [text]
     if v.status == "proved" and v.steps:
         rows, omitted = proof_rows(v.steps)
@@ -138,7 +154,7 @@ def derivation_tex(d: Derivation, verdicts: Mapping[str, Verdict] | None = None)
     return "\n".join(out) + "\n"
 
 
-def figure_tex(name: str) -> str:
+def figure_tex(name: figures.Entry) -> str:
     figures.check_name(name)
     if figures.is_graph(name):
         body = figures.tikz(name) + "\n"
@@ -164,9 +180,11 @@ def code_tex(entry: object, beside: str) -> str:
 
 def exercise_tex(ex: Exercise, verdicts: Mapping[str, Verdict]) -> str:
     out = [rf"\section*{{{tex_text(ex.key)}\quad {prose_tex(ex.title)}}}",
-           rf"\addcontentsline{{toc}}{{section}}{{{tex_text(ex.key)}\quad {prose_tex(ex.title)}}}",
-           rf"\textbf{{Question.}} {prose_tex(ex.question)}", "",
-           rf"\textbf{{Answer.}} {prose_tex(ex.answer)}", ""]
+           rf"\addcontentsline{{toc}}{{section}}{{{tex_text(ex.key)}\quad {prose_tex(ex.title)}}}"]
+    if ex.question.strip():
+        out += [rf"\textbf{{Question.}} {prose_tex(ex.question)}", ""]
+    if ex.answer.strip():
+        out += [rf"\textbf{{Answer.}} {prose_tex(ex.answer)}", ""]
     for d in ex.derivations:
         out.append(derivation_tex(d, verdicts))
     beside = latex(ex.derivations[0].conclusion()) if ex.derivations else (
@@ -187,7 +205,7 @@ def exercise_tex(ex: Exercise, verdicts: Mapping[str, Verdict]) -> str:
 def sheet_tex(sheet: Sheet, verdicts: Mapping[str, Verdict]) -> str:
     """The whole document."""
     n_claims = len(sheet.claims())
-    out = [PREAMBLE, rf"\title{{{prose_tex(sheet.title)}}}", r"\date{}",
+    out = [PREAMBLE + STYLE, rf"\title{{{prose_tex(sheet.title)}}}", r"\date{}",
            r"\author{qedsheet: every claim checked by a symbolic proof engine}",
            r"\begin{document}", r"\maketitle", prose_tex(sheet.intro), "",
            rf"This sheet holds {n_claims} claims. \emph{{Proved}} means a symbolic proof "

@@ -38,3 +38,25 @@ def test_bad_option_value_is_one_line_exit_2() -> None:
     r = qedsheet("check", "--budget", "soon")
     assert r.returncode == 2
     assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_paths_may_follow_options_but_nothing_else_is_left_over(capsys, monkeypatch) -> None:
+    """`show NAME --format tex notes.py`: a path after an option is still a path; an
+    unknown option, or a stray word for a command that takes no paths, is bad usage."""
+    import pytest
+
+    from qedsheet import cli
+    from qedsheet.commands import show
+
+    seen = {}
+    monkeypatch.setattr(show, "run", lambda args: seen.update(vars(args)) or 0)
+    assert cli.main(["show", "log-exp", "--format", "tex", "a.py", "--budget", "3", "b"]) == 0
+    assert (seen["name"], seen["targets"], seen["format"]) == ("log-exp", ["a.py", "b"], "tex")
+    for argv in (["check", "notes.py", "--bogus"], ["list", "--json", "x.py", "--nope", "y"],
+                 ["backprop", "x*y", "--at", "x=1,y=2", "stray"]):
+        with pytest.raises(SystemExit) as info:
+            cli.main(argv)
+        assert info.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith("qedsheet: error: unrecognized arguments:") and \
+            err.count("\n") == 1

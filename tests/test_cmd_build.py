@@ -26,7 +26,7 @@ def test_rebuild_is_byte_identical(tmp_path: Path):
     assert cmd.build([fx.SHEET], a, {"tex", "md"}, False, budget=10, jobs=2) == 0
     assert cmd.build([fx.SHEET], b, {"tex", "md"}, False, budget=10, jobs=1) == 0
     ta, tb = _tree(a), _tree(b)
-    assert set(ta) == {"fixture-sheet.tex", "fixture-sheet.md", "figures/rsm-gap.png",
+    assert set(ta) == {"fixture-sheet.tex", "fixture-sheet.md", "figures/fx-gap.png",
                        f"figures/{figures.file_stem(fx.SHEET.exercises[0].figures[1])}.png"}
     assert ta == tb
     assert not [p for p in a.rglob("*.tmp")]
@@ -56,10 +56,13 @@ def test_bad_input_is_one_line_exit_2(argv, capsys, tmp_path):
     assert err.startswith("qedsheet: error:") and err.count("\n") == 1
 
 
-def test_only_keeps_matching_exercises():
+def test_only_keeps_matching_exercises_under_a_name_of_their_own():
     kept = cmd.select((fx.SHEET,), "fixture/notes-")
     assert [ex.key for ex in kept[0].exercises] == ["sigmoid"]
+    assert kept[0].name == "fixture-sheet--fixture-notes" and "(only fixture/notes-)" in \
+        kept[0].title
     assert cmd.select((fx.SHEET,), "fixture-sheet") == [fx.SHEET]
+    assert cmd.select((fx.SHEET,), "fixture/") == [fx.SHEET]   # every exercise: the sheet
 
 
 def test_unknown_figure_is_a_usage_error(tmp_path):

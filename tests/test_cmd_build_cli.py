@@ -17,6 +17,8 @@ def test_relative_output_folder_gets_its_pdf(tmp_path: Path) -> None:
                        timeout=600)
     assert r.returncode == 0, r.stderr
     assert "failed" not in r.stderr
-    assert (tmp_path / "out" / "lecture-notes.pdf").read_bytes()[:5] == b"%PDF-"
+    # one exercise of the lecture notes: a sheet of its own, never the full sheet's name
+    assert (tmp_path / "out" / "lecture-notes--notes-sigmoid.pdf").read_bytes()[:5] == b"%PDF-"
+    assert not (tmp_path / "out" / "lecture-notes.pdf").exists()
     assert not (tmp_path / "out" / "out").exists()
     assert r.stdout == ""  # piped: quiet on stdout, a summary on stderr only

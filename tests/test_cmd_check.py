@@ -11,7 +11,7 @@ import textwrap
 import pytest
 import sympy as sp
 
-from proofs import Claim, Step, Verdict
+from proofs import Claim, Ge, Step, Verdict
 from qedsheet.cli import main
 from qedsheet.commands.check import check_claims
 
@@ -125,7 +125,7 @@ def test_jobs_2_gives_the_verdicts_of_jobs_1_in_the_same_order(project):
 
 def test_check_claims_in_processes_keeps_order_and_claim_objects():
     x = sp.Symbol("x", real=True)
-    claims = (Claim("sq-ge-0", x**2 >= 0), Claim("exp-gt", sp.exp(x) > 1 + x),
+    claims = (Claim("sq-ge-0", Ge(x**2, 0)), Claim("exp-gt", sp.exp(x) > 1 + x),
               Claim("cosh-ge-1", sp.cosh(x) >= 1), Claim("abs-ge", sp.Abs(x) >= x))
     serial = check_claims(claims, budget=10, jobs=1)
     parallel = check_claims(claims, budget=10, jobs=2)
@@ -139,7 +139,7 @@ def test_check_claims_in_processes_keeps_order_and_claim_objects():
 def test_claims_and_verdicts_pickle_with_dummy_symbols():
     x = sp.Symbol("x", real=True)
     t = sp.Dummy("t", positive=True)
-    claim = Claim("dummy-pos", t + x**2 > 0, given=(x > -1,), hints=(t,))
+    claim = Claim("dummy-pos", t + x**2 > x, given=(x > -1,), hints=(t,))
     verdict = Verdict(claim, "proved", method="m", steps=(Step(t + x**2, ">", t, "why"),),
                       counterexample={t: sp.Rational(1, 3)})
     back = pickle.loads(pickle.dumps(verdict))
@@ -149,7 +149,7 @@ def test_claims_and_verdicts_pickle_with_dummy_symbols():
 
 def test_catalog_check_runs_without_targets(monkeypatch, capsys):
     x = sp.Symbol("x", real=True)
-    mine = (Claim("mine-sq", x**2 >= 0), Claim("mine-cube", x**3 >= 0))
+    mine = (Claim("mine-sq", Ge(x**2, 0)), Claim("mine-cube", x**3 >= 0))
     monkeypatch.setattr("derivations.catalog", lambda: mine)
     assert main(["check", "--jobs", "1", "--only", "mine-sq"]) == 0
     assert "1 claims: 1 proved" in capsys.readouterr().out

@@ -11,7 +11,7 @@ from qedsheet.cli import main
 
 SHEET = """
 import sympy as sp
-from proofs import Claim, Derivation, Exercise, Sheet
+from proofs import Claim, Derivation, Exercise, Lt, Sheet
 
 x = sp.Symbol("x", real=True)
 y = sp.Symbol("y", positive=True)
@@ -26,7 +26,7 @@ SHEET = Sheet("my-sheet", "My sheet", "intro", (
     Exercise("2", "my/notes/ex2", "Logs", "log of a square?", "2 log y.",
              claims=(Claim("log-square", sp.Eq(sp.log(y**2), 2*sp.log(y), evaluate=False),
                            given=(y > 1,)),
-                     Claim("y-over-two-wrong", y / 2 < y, expect="undecided"))),
+                     Claim("y-over-two-wrong", Lt(y / 2, y), expect="undecided"))),
 ))
 """
 

@@ -1,4 +1,5 @@
-"""proofs.collect: module-level claims of a file or module, one-line errors for bad input."""
+"""proofs.collect: module-level claims and the sheet of a file or module, one-line errors
+for bad input."""
 
 from __future__ import annotations
 
@@ -6,18 +7,24 @@ import textwrap
 
 import pytest
 
-from proofs import Claim
-from proofs.collect import CollectError, collect_all, collect_claims
+from proofs import Claim, Derivation
+from proofs.collect import (
+    CollectError,
+    collect_all,
+    collect_claims,
+    collect_sheets,
+    sheet_name,
+)
 
 NOTES = """
 import sympy as sp
-from proofs import Claim
+from proofs import Claim, Ge
 
 x = sp.Symbol("x", real=True)
 first = Claim("exp-ge-1-plus-x", sp.exp(x) >= 1 + x)
-second = Claim("square-nonneg", x**2 >= 0)
+second = Claim("square-nonneg", Ge(x**2, 0))
 again = first                      # the same claim twice counts once
-_private = Claim("private-claim", x**2 >= 0)
+_private = Claim("private-claim", Ge(x**2, 0))
 not_a_claim = 3
 """
 
@@ -37,8 +44,8 @@ def test_file_claims_in_definition_order(tmp_path):
 
 def test_file_may_import_its_neighbours(tmp_path):
     write(tmp_path, "helpers.py", "import sympy as sp\ny = sp.Symbol('y', positive=True)\n")
-    path = write(tmp_path, "more.py", "import sympy as sp\nfrom proofs import Claim\n"
-                 "from helpers import y\npos = Claim('y-pos', y > 0)\n")
+    path = write(tmp_path, "more.py", "import sympy as sp\nfrom proofs import Claim, Gt\n"
+                 "from helpers import y\npos = Claim('y-pos', Gt(y, 0))\n")
     assert [c.name for c in collect_claims(str(path))] == ["y-pos"]
 
 
@@ -54,8 +61,8 @@ def test_module_name_importable_from_the_working_directory(tmp_path, monkeypatch
 
 def test_several_targets_in_order(tmp_path):
     a = write(tmp_path, "a_notes.py", NOTES)
-    b = write(tmp_path, "b_notes.py", "import sympy as sp\nfrom proofs import Claim\n"
-              "t = Claim('t-pos', sp.Symbol('t', positive=True) > 0)\n")
+    b = write(tmp_path, "b_notes.py", "import sympy as sp\nfrom proofs import Claim, Gt\n"
+              "t = Claim('t-pos', Gt(sp.Symbol('t', positive=True), 0))\n")
     names = [c.name for c in collect_all([str(b), str(a)])]
     assert names == ["t-pos", "exp-ge-1-plus-x", "square-nonneg"]
 
@@ -111,3 +118,76 @@ def test_no_claims_directories_and_other_files_are_bad_input(tmp_path):
     text = write(tmp_path, "notes.txt", "hello\n")
     with pytest.raises(CollectError, match="not a Python file"):
         collect_claims(str(text))
+
+
+# ---- sheets ------------------------------------------------------------------------------
+
+DOCUMENTED = '''"""My notes: two facts and a chain.
+
+Checked by qedsheet.
+"""
+import sympy as sp
+from proofs import Claim, Derivation, Ge
+
+x = sp.Symbol("x", real=True)
+second = Claim("square-nonneg", Ge(x**2, 0), title="squares")
+chain = Derivation.chain("double", 2 * x, (x + x, "split"))
+first = Claim("exp-ge-1-plus-x", sp.exp(x) >= 1 + x)
+'''
+
+
+@pytest.mark.parametrize("target, name", [
+    ("notes.py", "notes"), ("sub/my notes.py", "my-notes"), ("mypkg.lecture_3", "lecture_3"),
+    ("_private.py", "private"), ("ü.py", "sheet"),
+])
+def test_sheet_name_is_the_files_stem_or_the_modules_last_name(target, name):
+    assert sheet_name(target) == name
+
+
+def test_a_files_sheet_is_titled_by_its_docstring_in_file_order(tmp_path):
+    path = write(tmp_path, "mynotes.py", DOCUMENTED)
+    (sheet,) = collect_sheets([str(path)])
+    assert (sheet.name, sheet.title, sheet.intro) == (
+        "mynotes", "My notes: two facts and a chain.", "Checked by qedsheet.")
+    assert [ex.title for ex in sheet.exercises] == ["squares", "double", "exp-ge-1-plus-x"]
+    assert isinstance(sheet.exercises[1].derivations[0], Derivation)
+    assert [c.name for c in sheet.claims()] == ["square-nonneg", "exp-ge-1-plus-x"]
+    assert all(ex.question == ex.answer == "" for ex in sheet.exercises)
+
+
+def test_a_module_without_docstring_is_titled_by_its_name_and_named_once(tmp_path):
+    path = write(tmp_path, "bare.py", NOTES)
+    sheets = collect_sheets([str(path), str(path)])
+    assert [(s.name, s.title, s.intro) for s in sheets] == [("bare", "bare", "")]
+
+
+def test_a_modules_sheet_is_its_SHEET_and_check_sees_its_claims(tmp_path):
+    path = write(tmp_path, "sheeted.py", '''
+        import sympy as sp
+        from proofs import Claim, Exercise, Ge, Sheet
+
+        x = sp.Symbol("x", real=True)
+        loose = Claim("loose", Ge(x**2, 0))
+        SHEET = Sheet("my-sheet", "Mine", "", (
+            Exercise("1", "m/1", "One", "Q?", "A.", claims=(Claim("inner", Ge(x**4, 0)),)),))
+        ''')
+    (sheet,) = collect_sheets([str(path)])
+    assert sheet.name == "my-sheet" and [c.name for c in sheet.claims()] == ["inner"]
+    assert [c.name for c in collect_claims(str(path))] == ["loose", "inner"]
+
+
+def test_sheets_that_would_share_files_or_names_are_bad_input(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = write(tmp_path / "a", "notes.py", NOTES)
+    b = write(tmp_path / "b", "notes.py", NOTES)
+    with pytest.raises(CollectError, match=f"two sheets are named 'notes' \\({a} and {b}\\)"):
+        collect_sheets([str(a), str(b)])
+    clash = write(tmp_path, "clash.py", "import sympy as sp\nfrom proofs import Claim, Gt\n"
+                  "c = Claim('square-nonneg', Gt(sp.Symbol('t', positive=True), 0))\n")
+    with pytest.raises(CollectError, match=f"'square-nonneg' \\({a} and {clash}\\)"):
+        collect_sheets([str(a), str(clash)])
+    empty = write(tmp_path, "empty.py", '"""Nothing here."""\n')
+    with pytest.raises(CollectError, match=f"^{empty} defines no module-level proofs.Claim, "
+                       "Derivation or SHEET$"):
+        collect_sheets([str(empty)])

@@ -43,7 +43,7 @@ def test_sheet_shape_and_order():
     assert derivations.SHEET_MODULES[0] == "derivations.d2l"
     cat = derivations.catalog()
     assert cat[:len(CLAIMS)] == CLAIMS
-    figs = {f: ex.key for ex in SHEET.exercises for f in ex.figures}
+    figs = {f.name: ex.key for ex in SHEET.exercises for f in ex.figures}
     assert figs["rsm-gap"] == "5.2" and figs["rsm-lambda"] == "5.4"
     assert figs["log-partition"] == "6.3" and figs["temperature"].startswith("7")
 

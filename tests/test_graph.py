@@ -153,3 +153,22 @@ def test_bad_points(expr, pt, msg):
 def test_unsupported_operation():
     with pytest.raises(GraphError, match="no gate"):
         Graph.build(sp.gamma(x))
+
+
+def test_huge_exact_powers_are_held_and_checked_quickly() -> None:
+    import time
+
+    x = sp.Symbol("x", real=True)
+    start = time.monotonic()
+    r = backprop(x ** 100000000, {x: 3})
+    assert time.monotonic() - start < 5
+    assert sp.sstr(r.value) == "3**100000000" and r.check.ok
+    assert [c.status for c in r.check.inputs] == ["exact"]
+
+
+def test_the_reference_gradient_is_taken_at_the_point_given() -> None:
+    """nsimplify once moved 0.333...3 (18 digits) to 1/3 before sympy.diff was evaluated."""
+    x, y = sp.symbols("x y", real=True)
+    near = sp.Rational(333333333333333333, 10 ** 18)
+    r = backprop(1 / (x - y), {x: sp.Rational(1, 3), y: near})
+    assert r.check.ok and r.gradients[x] == -1 / (sp.Rational(1, 3) - near) ** 2

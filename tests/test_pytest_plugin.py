@@ -19,17 +19,17 @@ square_pos = Claim("square-positive-wrong", x**2 > 0, expect="refuted")
 """
 TEST_NOTES = """
 import sympy as sp
-from proofs import Claim
+from proofs import Claim, Lt
 from proofs.testing import assert_proved
 
 from notes import exp_ge, exp_gt, square_pos, x
 
 same_again = exp_ge                                   # collected once
-_helper = Claim("private-not-collected", x**2 < 0)    # underscore: data, not a test
+_helper = Claim("private-not-collected", Lt(x**2, 0))    # underscore: data, not a test
 
 
 class TestHolder:
-    held = Claim("held-by-a-class", x**2 < 0)          # only module-level claims are tests
+    held = Claim("held-by-a-class", Lt(x**2, 0))          # only module-level claims are tests
 
     def test_ordinary(self):
         assert_proved(exp_ge, budget=10)

@@ -1,4 +1,5 @@
-"""Reference implementations: spot-checked against the claims, and rendered by latexify."""
+"""The catalog's reference implementations (derivations.notes.code): spot-checked against
+the claims, and rendered as code panels by latexify."""
 
 import math
 
@@ -6,7 +7,8 @@ import mpmath
 import pytest
 import sympy as sp
 
-from render import code_panels as cp
+from derivations.notes import code as cp
+from render import code_panels
 
 
 def test_stable_softmax_matches_exact_softmax():
@@ -36,10 +38,32 @@ def test_sigmoid_neuron_backward_matches_diff():
     assert cp.sigmoid(1.0) == pytest.approx(float(1 / (1 + sp.exp(-1))), rel=1e-15)
 
 
-def test_panels_render():
-    for name in cp.REFERENCE:
-        assert cp.algorithmic(name).startswith(r"\begin{algorithmic}")
-        assert "def " + name in cp.source(name)
-        assert cp.formula(name)
-    with pytest.raises(ValueError):
-        cp.resolve("nope")
+REFERENCE = (cp.stable_softmax, cp.stable_logsumexp, cp.sigmoid, cp.sigmoid_neuron_backward)
+
+
+@pytest.mark.parametrize("fn", REFERENCE, ids=lambda f: f.__name__)
+def test_panels_render(fn):
+    assert code_panels.algorithmic(fn).startswith(r"\begin{algorithmic}")
+    assert "def " + fn.__name__ in code_panels.source(fn)
+    assert code_panels.formula(fn) and code_panels.name(fn) == fn.__name__
+
+
+def test_the_catalog_shows_each_reference_beside_its_mathematics():
+    from derivations import sheets
+
+    shown = {fn for s in sheets() for ex in s.exercises for fn in ex.code}
+    assert shown == set(REFERENCE)
+
+
+def test_a_panel_must_be_a_function():
+    with pytest.raises(ValueError, match="a code panel is a Python function"):
+        code_panels.resolve("stable_softmax")
+    with pytest.raises(ValueError, match="latexify cannot typeset it"):
+        code_panels.formula(_uses_a_generator)
+
+
+def _uses_a_generator(n: int) -> int:
+    total = 0
+    while n > 0:
+        total, n = total + n, n - 1
+    yield total

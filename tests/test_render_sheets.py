@@ -69,6 +69,22 @@ def test_latex_compiles_standalone(tmp_path: Path, verdicts):
     assert (tmp_path / f"{fx.SHEET.name}.pdf").stat().st_size > 10_000
 
 
+def test_fragments_compile_in_a_bare_amsmath_document(tmp_path: Path, verdicts):
+    """Every fragment of the fixture sheet (each verdict, each derivation with its links
+    marked) pasted into a document with amsmath and amssymb alone: no colours, no
+    custom macros needed."""
+    parts = [to_latex(v) for v in verdicts.values()]
+    parts += [to_latex(d, verdicts) for ex in fx.SHEET.exercises for d in ex.derivations]
+    body = "\n".join(parts)
+    assert "\\textcolor" not in body and "\\verdict{" not in body
+    assert "\\qedverdict{refuted}" in body
+    tex = tmp_path / "note.tex"
+    tex.write_text("\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n"
+                   "\\begin{document}\n" + body + "\n\\end{document}\n")
+    proc = compile_tex(tex)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+
+
 def test_markdown_images_are_relative_and_exist(tmp_path: Path, verdicts):
     write_sheets([fx.SHEET], verdicts, tmp_path, {"md"})
     md = (tmp_path / f"{fx.SHEET.name}.md").read_text()
@@ -82,8 +98,58 @@ def test_prose_is_escaped_for_latex(verdicts):
     assert "50\\%" in tex and "log\\_sum\\_exp" in tex and "$\\lambda > 0$" in tex
 
 
+def test_an_exercise_without_question_or_answer_shows_no_empty_labels(verdicts):
+    from dataclasses import replace
+
+    from render.md_sheet import exercise_md
+    from render.tex_sheet import exercise_tex
+
+    bare = replace(fx.SHEET.exercises[0], question="", answer=" ")
+    assert "Question." not in exercise_md(bare, verdicts) + exercise_tex(bare, verdicts)
+    assert "Answer." not in exercise_md(bare, verdicts) + exercise_tex(bare, verdicts)
+    assert "**Question.**" in exercise_md(fx.SHEET.exercises[0], verdicts)
+
+
 def test_to_latex_rejects_other_objects():
     with pytest.raises(TypeError):
         to_latex(42)
     assert "\\label{claim:fx-rsm-gt-max}" in to_latex(fx.RSM_GT_MAX)
     assert prove(fx.RSM_GT_MAX, budget=10).status == "proved"
+
+
+HOSTILE = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+           "[x](javascript:alert(1))", "![y](javascript:alert(2))", "*x* _y_ `z` & <b>")
+
+
+def _hostile_sheet():
+    from dataclasses import replace
+
+    import sympy as sp
+
+    from proofs import Claim, Exercise
+
+    x = sp.Symbol("x", real=True)
+    claims = tuple(Claim(f"hostile-{k}", sp.exp(x) > x, title=t) for k, t in enumerate(HOSTILE))
+    ex = Exercise(HOSTILE[0], "h/1", HOSTILE[2], HOSTILE[1], HOSTILE[3], claims=claims)
+    return replace(fx.SHEET, title=HOSTILE[1], intro=" ".join(HOSTILE), exercises=(ex,))
+
+
+def test_markdown_shows_hostile_text_as_text():
+    """Titles, questions and intros holding HTML or link syntax are escaped: no tag, link
+    or image reaches the Markdown, and the words are all still there."""
+    md = sheet_md(_hostile_sheet(), {})
+    body = re.sub(r'<a id="[A-Za-z0-9_.\-]+"></a>', "", md)  # our own anchors
+    assert "<" not in body.replace("&lt;", "")
+    assert not re.search(r"(?<!\\)\]\((?!#)", body)  # no [text](target) but our contents
+    assert "javascript:alert(1)" in body and "&lt;script&gt;" in body
+    assert "\\*x\\* \\_y\\_" in body and "`z`" in body
+
+
+def test_markdown_math_cannot_open_a_tag():
+    import sympy as sp
+
+    from proofs import Claim
+
+    odd = sp.Symbol("<img src=x onerror=alert(1)>", real=True)
+    md = to_markdown(Claim("odd-symbol", sp.Gt(sp.exp(odd), 0, evaluate=False)))
+    assert "<img" not in md and "\\lt img" in md

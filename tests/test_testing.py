@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from proofs import Claim
+from proofs import Claim, Ge
 from proofs.testing import (
     ClaimFailure,
     assert_identity,
@@ -39,7 +39,7 @@ def test_assert_refuted():
     v = assert_refuted(Claim("sq-pos", x**2 > 0), budget=10)
     assert v.counterexample == {x: 0}
     with pytest.raises(ClaimFailure, match="claim sq-ge: proved, expected refuted"):
-        assert_refuted(Claim("sq-ge", x**2 >= 0), budget=10)
+        assert_refuted(Claim("sq-ge", Ge(x**2, 0)), budget=10)
 
 
 def test_assert_verdict_follows_the_claims_expect():
@@ -74,3 +74,22 @@ def test_failure_message_shows_given_and_method():
     text = failure_message(Verdict(c, "proved", method="positivity"))
     assert text.splitlines() == ["claim c: proved, expected refuted", "  statement: x > 0",
                                  "  given: x > 1", "  method: positivity"]
+
+
+def test_failures_hide_the_helpers_own_frames(tmp_path):
+    """A failing assert_proved points at the test that called it, not at proofs/testing."""
+    import subprocess
+    import sys
+
+    (tmp_path / "test_mine.py").write_text(
+        "import sympy as sp\n"
+        "from proofs import Claim\n"
+        "from proofs.testing import assert_proved\n"
+        "x = sp.Symbol('x', real=True)\n"
+        "def test_slip():\n"
+        "    assert_proved(Claim('slip', sp.exp(x) > 1 + x), budget=5)\n")
+    r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:qedsheet",
+                        "-p", "no:cacheprovider", "test_mine.py"], cwd=tmp_path,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1 and "claim slip: refuted, expected proved" in r.stdout
+    assert "test_mine.py:6" in r.stdout and "proofs/testing.py" not in r.stdout

@@ -18,6 +18,7 @@ from . import ex4_bradley_terry as e4
 from . import ex5_realsoftmax as e5
 from . import ex6_log_partition as e6
 from . import ex7_temperature as e7
+from .figures import LOG_PARTITION, RSM_GAP, RSM_LAMBDA, TEMPERATURE
 from .notation import a
 
 _gap = sp.log(1 + sp.exp(-a))
@@ -113,7 +114,7 @@ EXERCISES = (
         "a → ∞. So 0 < RealSoftMax − max ≤ log 2: the gap can be made as small as wanted "
         "by separating a and b, but never zero.",
         e5.CLAIMS_5["5.2"] + gap_decreasing_chain.link_claims(), (gap_decreasing_chain,),
-        ("rsm-gap",)),
+        (RSM_GAP,)),
     _ex("5.3", "Scaling by λ",
         "Show that λ⁻¹ RealSoftMax(λa, λb) > max(a, b) for λ > 0.",
         "This is exercise 5.1 applied to λa and λb, divided by λ > 0. The assumption is "
@@ -126,7 +127,7 @@ EXERCISES = (
         "max(a, b) + log(2)/λ, and both bounds tend to max(a, b) (squeeze). Plain "
         "sympy.limit with positive a, b answers b here, which is wrong when a > b; the proof "
         "does not rely on it.",
-        e5.CLAIMS_5["5.4"], (), ("rsm-lambda",)),
+        e5.CLAIMS_5["5.4"], (), (RSM_LAMBDA,)),
     _ex("5.5", "Softmin",
         "What does the soft minimum look like?",
         "RealSoftMin(a, b) = −log(e^{−a} + e^{−b}) = −RealSoftMax(−a, −b). It satisfies "
@@ -159,7 +160,7 @@ EXERCISES = (
         "every e^{x_i} underflows to 0, so naive g is log 0 = −inf and softmax is 0/0 = nan. "
         "The terms do not become 'close to 1' (refuted). The float64 facts are settled by "
         "running the computation; the thresholds themselves are proved about the reals.",
-        e6.CLAIMS_6["6.3"], (), ("log-partition",)),
+        e6.CLAIMS_6["6.3"], (), (LOG_PARTITION,)),
     _ex("6.4", "The stable form",
         "Use the translation property to compute g without overflow or underflow.",
         "With m = max_i x_i, g(x) = m + log Σ_i e^{x_i − m}. Every exponent is ≤ 0 (no "
@@ -173,19 +174,19 @@ EXERCISES = (
         "temperature?",
         "P(i)^α ∝ e^{−ε_i/(T/α)}: the same family at temperature T/α. Doubling the "
         "temperature takes α = 1/2; halving it takes α = 2. Swapping the two is refuted.",
-        e7.CLAIMS_7["7.1"], (), ("temperature",)),
+        e7.CLAIMS_7["7.1"], (), (TEMPERATURE,)),
     _ex("7.2", "Temperature to zero",
         "What happens as T → 0 (α → ∞)?",
         "Q tends to the one-hot distribution on the most probable state (lowest energy): "
         "its probability tends to 1 and every higher energy's to 0. With ties, the limit is "
         "uniform over the tied lowest states (two tied states get 1/2 each).",
-        e7.CLAIMS_7["7.2"], (), ("temperature",)),
+        e7.CLAIMS_7["7.2"], (), (TEMPERATURE,)),
     _ex("7.3", "Temperature to infinity",
         "What happens as T → ∞ (α → 0⁺)?",
         "Q tends to the uniform distribution on the support of P, whatever the energies "
         "(ties or not). Published answers that swap α and T get the two limits reversed: "
         "'T → 0 gives uniform' and 'T → ∞ gives one-hot' are both refuted.",
-        e7.CLAIMS_7["7.3"], (), ("temperature",)),
+        e7.CLAIMS_7["7.3"], (), (TEMPERATURE,)),
 )
 
 SHEET = Sheet(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from proofs import PSD, Claim, Convex
+from proofs import PSD, Claim, Convex, Eq, Ge, Gt, Le, Lt
 from proofs.float64 import Float64
 
 from .notation import a, b, i, j, k, lse, m, n, p, s, softmax, t, total, v, x
@@ -12,32 +12,32 @@ from .notation import a, b, i, j, k, lse, m, n, p, s, softmax, t, total, v, x
 SRC = "d2l-4.1.5/ex6.{}".format
 KD = sp.KroneckerDelta
 R = sp.Rational
-probs_sum_to_1 = sp.Eq(total(p[t], t), 1)
+probs_sum_to_1 = Eq(total(p[t], t), 1)
 form = sp.Sum(v[s] * v[t] * p[s] * (KD(s, t) - p[t]), (s, 1, n), (t, 1, n))
 vbar = total(p[t] * v[t], t)
 
 lse_gradient_eq_softmax = Claim(
-    "lse_gradient_eq_softmax", sp.Eq(sp.Derivative(lse(x), x[i]), softmax(x, i)),
-    given=(sp.Le(i, n),), source=SRC(1), title="∇g = softmax(x)")
+    "lse_gradient_eq_softmax", Eq(sp.Derivative(lse(x), x[i]), softmax(x, i)),
+    given=(Le(i, n),), source=SRC(1), title="∇g = softmax(x)")
 
 lse_hessian_eq_diag_minus_outer = Claim(
     "lse_hessian_eq_diag_minus_outer",
-    sp.Eq(sp.Derivative(lse(x), x[i], x[j]), softmax(x, i) * (KD(i, j) - softmax(x, j))),
-    given=(sp.Le(i, n), sp.Le(j, n)), source=SRC(1), title="∇²g = diag(p) - p p^T")
+    Eq(sp.Derivative(lse(x), x[i], x[j]), softmax(x, i) * (KD(i, j) - softmax(x, j))),
+    given=(Le(i, n), Le(j, n)), source=SRC(1), title="∇²g = diag(p) - p p^T")
 
 lse_hessian_form_eq_variance = Claim(
     "lse_hessian_form_eq_variance",
-    sp.Eq(form, total(p[s] * (v[s] - vbar) ** 2, s)), given=(probs_sum_to_1,),
+    Eq(form, total(p[s] * (v[s] - vbar) ** 2, s)), given=(probs_sum_to_1,),
     source=SRC(1), title="v^T ∇²g v = Σ_i p_i (v_i - v̄)², a variance")
 
 lse_hessian_form_nonnegative = Claim(
     "lse_hessian_form_nonnegative",
-    sp.Ge(total(p[s] * (v[s] - vbar) ** 2, s), 0, evaluate=False),
+    Ge(total(p[s] * (v[s] - vbar) ** 2, s), 0),
     given=(probs_sum_to_1,), source=SRC(1), title="so the Hessian is PSD and g is convex")
 
 lse_hessian_form_vanishes_on_ones = Claim(
     "lse_hessian_form_vanishes_on_ones",
-    sp.Eq(sp.Sum(p[s] * (KD(s, t) - p[t]), (s, 1, n), (t, 1, n)), 0),
+    Eq(sp.Sum(p[s] * (KD(s, t) - p[t]), (s, 1, n), (t, 1, n)), 0),
     given=(probs_sum_to_1,), source=SRC(1), title="the form is 0 at v = 1: not strictly convex")
 
 x1, x2, x3 = sp.symbols("x1 x2 x3", real=True)
@@ -60,29 +60,29 @@ positive_diagonal_implies_psd = Claim(
 
 logsumexp_add_const = Claim(
     "logsumexp_add_const",
-    sp.Eq(sp.log(total(sp.exp(x[k] + b))), lse(x) + b), source=SRC(2),
+    Eq(sp.log(total(sp.exp(x[k] + b))), lse(x) + b), source=SRC(2),
     title="g(x + b·1) = g(x) + b")
 
 logsumexp_shift_invariant = Claim(
-    "logsumexp_shift_invariant", sp.Eq(sp.log(total(sp.exp(x[k] + b))), lse(x)),
+    "logsumexp_shift_invariant", Eq(sp.log(total(sp.exp(x[k] + b))), lse(x)),
     source=SRC(2), expect="refuted", title="mistake (the book's print): g(x + b) = g(x)")
 
 softmax_shift_invariant = Claim(
     "softmax_shift_invariant",
-    sp.Eq(sp.exp(x[i] + b) / total(sp.exp(x[k] + b)), softmax(x, i)),
-    given=(sp.Le(i, n),), source=SRC(2), title="softmax(x + b·1) = softmax(x)")
+    Eq(sp.exp(x[i] + b) / total(sp.exp(x[k] + b)), softmax(x, i)),
+    given=(Le(i, n),), source=SRC(2), title="softmax(x + b·1) = softmax(x)")
 
 DBL_MAX = sp.Integer(2) ** 1024 - sp.Integer(2) ** 971
 log_dbl_max_near_709_78 = Claim(
     "log_dbl_max_near_709_78",
-    sp.And(sp.Gt(sp.log(DBL_MAX), R(70978, 100), evaluate=False),
-           sp.Lt(sp.log(DBL_MAX), R(70979, 100), evaluate=False)),
+    sp.And(Gt(sp.log(DBL_MAX), R(70978, 100)),
+           Lt(sp.log(DBL_MAX), R(70979, 100))),
     source=SRC(3), title="709.78 < ln(DBL_MAX) < 709.79")
 
 log_half_min_subnormal_near_745_13 = Claim(
     "log_half_min_subnormal_near_745_13",
-    sp.And(sp.Lt(sp.log(sp.Integer(2) ** -1075), R(-74513, 100), evaluate=False),
-           sp.Gt(sp.log(sp.Integer(2) ** -1075), R(-74514, 100), evaluate=False)),
+    sp.And(Lt(sp.log(sp.Integer(2) ** -1075), R(-74513, 100)),
+           Gt(sp.log(sp.Integer(2) ** -1075), R(-74514, 100))),
     source=SRC(3), title="-745.14 < ln(2^-1075) < -745.13 (half the smallest subnormal)")
 
 float64_exp_finite_at_709_78 = Claim(
@@ -113,20 +113,20 @@ float64_exp_very_negative_near_one = Claim(
     expect="refuted", title="mistake (a published answer): the terms become close to 1")
 
 logsumexp_sub_max = Claim(
-    "logsumexp_sub_max", sp.Eq(lse(x), m + sp.log(total(sp.exp(x[k] - m)))), source=SRC(4),
+    "logsumexp_sub_max", Eq(lse(x), m + sp.log(total(sp.exp(x[k] - m)))), source=SRC(4),
     title="g(x) = m + log Σ e^{x_i - m} for any m, in particular m = max x")
 d = sp.IndexedBase("d", nonnegative=True)
 stable_sum_at_least_1 = Claim(
-    "stable_sum_at_least_1", sp.Ge(1 + total(sp.exp(-d[k])), 1, evaluate=False),
+    "stable_sum_at_least_1", Ge(1 + total(sp.exp(-d[k])), 1),
     source=SRC(4),
     title="the largest term is e^0 = 1, so the sum is >= 1 (no log 0)")
 stable_sum_at_most_count = Claim(
-    "stable_sum_at_most_count", sp.Le(1 + total(sp.exp(-d[k])), n + 1), source=SRC(4),
+    "stable_sum_at_most_count", Le(1 + total(sp.exp(-d[k])), n + 1), source=SRC(4),
     title="every exponent is <= 0, so the sum is at most the number of terms (no overflow)")
 lse_225_617_950 = Claim(
     "lse_225_617_950",
-    sp.Eq(sp.log(sp.exp(225) + sp.exp(617) + sp.exp(950)),
-          950 + sp.log(1 + sp.exp(-333) + sp.exp(-725)), evaluate=False),
+    Eq(sp.log(sp.exp(225) + sp.exp(617) + sp.exp(950)),
+          950 + sp.log(1 + sp.exp(-333) + sp.exp(-725))),
     source=SRC(4), title="LSE(225, 617, 950) = 950 + log(1 + e^{-333} + e^{-725})")
 float64_naive_lse_225_617_950_overflows = Claim(
     "float64_naive_lse_225_617_950_overflows", Float64("naive_lse", (225, 617, 950), "inf"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from proofs import Claim
+from proofs import Claim, Eq
 
 from .notation import T, alpha
 
@@ -21,22 +21,22 @@ def boltz(energy: sp.Expr, temp: sp.Expr = T) -> sp.Expr:
 
 tempered_weight_is_boltzmann_at_T_over_alpha = Claim(
     "tempered_weight_is_boltzmann_at_T_over_alpha",
-    sp.Eq(sp.Pow(boltz(eps), alpha, evaluate=False), boltz(eps, T / alpha), evaluate=False),
+    Eq(sp.Pow(boltz(eps), alpha, evaluate=False), boltz(eps, T / alpha)),
     source=SRC(1), title="P(i)^α ∝ e^{-ε_i/(T/α)}: temperature T/α")
 
 alpha_half_doubles_temperature = Claim(
     "alpha_half_doubles_temperature",
-    sp.Eq(sp.Pow(boltz(eps), R(1, 2), evaluate=False), boltz(eps, 2 * T), evaluate=False),
+    Eq(sp.Pow(boltz(eps), R(1, 2), evaluate=False), boltz(eps, 2 * T)),
     source=SRC(1), title="α = 1/2 doubles the temperature")
 
 alpha_two_halves_temperature = Claim(
     "alpha_two_halves_temperature",
-    sp.Eq(sp.Pow(boltz(eps), 2, evaluate=False), boltz(eps, T / 2), evaluate=False),
+    Eq(sp.Pow(boltz(eps), 2, evaluate=False), boltz(eps, T / 2)),
     source=SRC(1), title="α = 2 halves it")
 
 alpha_half_halves_temperature = Claim(
     "alpha_half_halves_temperature",
-    sp.Eq(sp.Pow(boltz(eps), R(1, 2), evaluate=False), boltz(eps, T / 2), evaluate=False),
+    Eq(sp.Pow(boltz(eps), R(1, 2), evaluate=False), boltz(eps, T / 2)),
     source=SRC(1), expect="refuted", title="mistake: α and T swapped")
 
 # three states: the ground state at e1, two excited states d1, d2 above it
@@ -47,29 +47,29 @@ p3 = boltz(e1) / (boltz(e1) + boltz(e2) + boltz(e3))
 
 cold_limit_ground_state_prob_1 = Claim(
     "cold_limit_ground_state_prob_1",
-    sp.Eq(sp.Limit(ground, T, 0, "+"), 1, evaluate=False), source=SRC(2),
+    Eq(sp.Limit(ground, T, 0, "+"), 1), source=SRC(2),
     title="T -> 0+: the lowest energy gets probability 1")
 
 cold_limit_excited_state_prob_0 = Claim(
     "cold_limit_excited_state_prob_0",
-    sp.Eq(sp.Limit(excited, T, 0, "+"), 0, evaluate=False), source=SRC(2),
+    Eq(sp.Limit(excited, T, 0, "+"), 0), source=SRC(2),
     title="T -> 0+: every higher energy gets probability 0")
 
 cold_limit_tied_ground_states_share = Claim(
     "cold_limit_tied_ground_states_share",
-    sp.Eq(sp.Limit(tied, T, 0, "+"), R(1, 2), evaluate=False), source=SRC(2),
+    Eq(sp.Limit(tied, T, 0, "+"), R(1, 2)), source=SRC(2),
     title="with two tied ground states, each tends to 1/2")
 
 hot_limit_uniform = Claim(
-    "hot_limit_uniform", sp.Eq(sp.Limit(p3, T, sp.oo), R(1, 3), evaluate=False),
+    "hot_limit_uniform", Eq(sp.Limit(p3, T, sp.oo), R(1, 3)),
     source=SRC(3), title="T -> ∞: uniform, for any energies (ties or not)")
 
 cold_limit_uniform = Claim(
-    "cold_limit_uniform", sp.Eq(sp.Limit(ground, T, 0, "+"), R(1, 3), evaluate=False),
+    "cold_limit_uniform", Eq(sp.Limit(ground, T, 0, "+"), R(1, 3)),
     source=SRC(3), expect="refuted", title="mistake (limits swapped): T -> 0+ gives uniform")
 
 hot_limit_one_hot = Claim(
-    "hot_limit_one_hot", sp.Eq(sp.Limit(ground, T, sp.oo), 1, evaluate=False),
+    "hot_limit_one_hot", Eq(sp.Limit(ground, T, sp.oo), 1),
     source=SRC(3), expect="refuted", title="mistake (limits swapped): T -> ∞ gives one-hot")
 
 CLAIMS_7 = {

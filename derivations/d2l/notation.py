@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sympy as sp
 
+from proofs import Le
+
 n = sp.Symbol("n", integer=True, positive=True)
 i, j, k = sp.symbols("i j k", integer=True, positive=True)
 s, t = sp.symbols("s t", integer=True, positive=True)  # bound indices of sums
@@ -36,7 +38,7 @@ def softmax(vec: sp.IndexedBase, at: sp.Symbol, idx: sp.Symbol = k) -> sp.Expr:
 
 def in_range(*idx: sp.Symbol) -> tuple[sp.Basic, ...]:
     """1 <= idx <= n for each index (the symbols are positive integers already)."""
-    return tuple(sp.Le(t, n) for t in idx)
+    return tuple(Le(t, n) for t in idx)
 
 
 def rsm(u: sp.Expr, w: sp.Expr) -> sp.Expr:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import sympy as sp
 
-from proofs import Claim, Exercise
+from proofs import Claim, Eq, Exercise, Ge
 
+from . import code
 from ._calculus import at, partial
 
 SRC = "notes/backprop"
@@ -21,7 +22,7 @@ t = sp.Symbol("t", real=True)
 
 def _grads(f: sp.Expr, point: dict, values: dict) -> sp.Basic:
     """All the gradients at a point, as one conjunction."""
-    return sp.And(*[sp.Eq(partial(f, v, point), values[v], evaluate=False) for v in values])
+    return sp.And(*[Eq(partial(f, v, point), values[v]) for v in values])
 
 
 # 1. f = (x + y) z ------------------------------------------------------------------
@@ -37,17 +38,17 @@ SIMPLE = Exercise(
            "The notes write the chain rule once as a sum (df/dx = df/dq + dq/dx); it is "
            "a product, df/dx = df/dq * dq/dx, which is what their numbers use.",
     claims=(
-        Claim("notes-bp-simple-dfdx", sp.Eq(partial(F1, x), z, evaluate=False), source=SRC,
+        Claim("notes-bp-simple-dfdx", Eq(partial(F1, x), z), source=SRC,
               title="df/dx = z"),
-        Claim("notes-bp-simple-dfdy", sp.Eq(partial(F1, y), z, evaluate=False), source=SRC,
+        Claim("notes-bp-simple-dfdy", Eq(partial(F1, y), z), source=SRC,
               title="df/dy = z"),
-        Claim("notes-bp-simple-dfdz", sp.Eq(partial(F1, z), x + y, evaluate=False),
+        Claim("notes-bp-simple-dfdz", Eq(partial(F1, z), x + y),
               source=SRC, title="df/dz = x + y"),
-        Claim("notes-bp-simple-value", sp.Eq(at(F1, P1), -12, evaluate=False), source=SRC,
+        Claim("notes-bp-simple-value", Eq(at(F1, P1), -12), source=SRC,
               title="f(-2, 5, -4) = -12"),
         Claim("notes-bp-simple-gradient", _grads(F1, P1, {x: -4, y: -4, z: 3}), source=SRC,
               title="the gradient at (-2, 5, -4) is (-4, -4, 3)"),
-        Claim("notes-bp-chain-rule-as-sum", sp.Eq(partial(F1, x), z + 1, evaluate=False),
+        Claim("notes-bp-chain-rule-as-sum", Eq(partial(F1, x), z + 1),
               source=SRC, expect="refuted",
               title="the notes' slip: df/dx = df/dq + dq/dx = z + 1 (the chain rule "
                     "multiplies)"),
@@ -68,15 +69,15 @@ SQUARE = Exercise(
            "df/dX = df/dY = -24. The notes box df/dD as -36 after writing 36 * 1: "
            "the sign is a slip.",
     claims=(
-        Claim("notes-bp-square-value", sp.Eq(at(F2, P2), -72, evaluate=False), source=SRC,
+        Claim("notes-bp-square-value", Eq(at(F2, P2), -72), source=SRC,
               title="f(3, -5, 2, 4) = -72"),
         Claim("notes-bp-square-dfdV",
-              sp.Eq(partial(A * V ** 2, V, {A: -2, V: 6}), -24, evaluate=False),
+              Eq(partial(A * V ** 2, V, {A: -2, V: 6}), -24),
               source=SRC, title="df/dV = df/dB * dB/dV = -2 * 12 = -24"),
         Claim("notes-bp-square-gradient", _grads(F2, P2, {C: 36, D: 36, X: -24, Y: -24}),
               source=SRC, title="df/dC = df/dD = 36, df/dX = df/dY = -24"),
         Claim("notes-bp-square-dfdD-minus-36",
-              sp.Eq(partial(F2, D, P2), -36, evaluate=False), source=SRC, expect="refuted",
+              Eq(partial(F2, D, P2), -36), source=SRC, expect="refuted",
               title="the notes' slip: df/dD = -36"),
     ),
     figures=("graph:(C+D)*(X+Y)^2@C=3,D=-5,X=2,Y=4",),
@@ -99,24 +100,24 @@ MAX = Exercise(
            "2, while moving both inputs by h moves max by h). qedsheet splits the "
            "gradient equally (1/2 each), which is a subgradient.",
     claims=(
-        Claim("notes-bp-max-add-value", sp.Eq(at(F3, P3), 2, evaluate=False), source=SRC,
+        Claim("notes-bp-max-add-value", Eq(at(F3, P3), 2), source=SRC,
               title="2(x + y + max(z, w)) = 2 at (3, -4, 2, -1)"),
         Claim("notes-bp-max-add-gradient", _grads(F3, P3, {x: 2, y: 2, z: 2, w: 0}),
               source=SRC, title="the gradient is (2, 2, 2, 0)"),
-        Claim("notes-bp-max-dfdz-4", sp.Eq(partial(F3, z, P3), 4, evaluate=False),
+        Claim("notes-bp-max-dfdz-4", Eq(partial(F3, z, P3), 4),
               source=SRC, expect="refuted", title="the notes' slip: df/dz = 4"),
-        Claim("notes-bp-max-dfdw-4", sp.Eq(partial(F3, w, P3), 4, evaluate=False),
+        Claim("notes-bp-max-dfdw-4", Eq(partial(F3, w, P3), 4),
               source=SRC, expect="refuted",
               title="the notes' first line: df/dw = 2 * 2 = 4 (it is 0: 2 > -1)"),
-        Claim("notes-bp-max-mul-value", sp.Eq(at(F4, P3), -20, evaluate=False), source=SRC,
+        Claim("notes-bp-max-mul-value", Eq(at(F4, P3), -20), source=SRC,
               title="2(x y + max(z, w)) = -20 at (3, -4, 2, -1)"),
         Claim("notes-bp-max-mul-gradient", _grads(F4, P3, {x: -8, y: 6, z: 2, w: 0}),
               source=SRC, title="the gradient is (-8, 6, 2, 0)"),
         Claim("notes-bp-max-tie-split-is-subgradient",
-              sp.Ge(sp.Max(z, w), t + (z - t) / 2 + (w - t) / 2), source=SRC,
+              Ge(sp.Max(z, w), t + (z - t) / 2 + (w - t) / 2), source=SRC,
               title="at a tie z = w = t, the split (1/2, 1/2) is a subgradient of max"),
         Claim("notes-bp-max-tie-both-not-subgradient",
-              sp.Ge(sp.Max(z, w), t + (z - t) + (w - t)), source=SRC, expect="refuted",
+              Ge(sp.Max(z, w), t + (z - t) + (w - t)), source=SRC, expect="refuted",
               title="the notes' tie rule (1, 1) is not a subgradient of max"),
     ),
     figures=("graph:2*(x+y+max(z,w))@x=3,y=-4,z=2,w=-1",
@@ -140,9 +141,9 @@ NEURON = Exercise(
            "then give df/dw0 = x0 σ'(1) = -σ'(1), df/dx0 = w0 σ'(1) = 2σ'(1), "
            "df/dw1 = x1 σ'(1) = -2σ'(1), df/dx1 = w1 σ'(1) = -3σ'(1) and df/dw2 = σ'(1).",
     claims=(
-        Claim("notes-bp-neuron-dot", sp.Eq(at(DOT, P5), 1, evaluate=False), source=SRC,
+        Claim("notes-bp-neuron-dot", Eq(at(DOT, P5), 1), source=SRC,
               title="w0 x0 + w1 x1 + w2 = 1"),
-        Claim("notes-bp-neuron-value", sp.Eq(at(F5, P5), SIG1, evaluate=False), source=SRC,
+        Claim("notes-bp-neuron-value", Eq(at(F5, P5), SIG1), source=SRC,
               title="f = σ(1) = 1/(1 + e^{-1})"),
         Claim("notes-bp-neuron-gradient",
               _grads(F5, P5, {w0: -DSIG1, x0: 2 * DSIG1, w1: -2 * DSIG1, x1: -3 * DSIG1,
@@ -150,6 +151,7 @@ NEURON = Exercise(
               source=SRC, title="the gradient in terms of e"),
     ),
     figures=("graph:1/(1+exp(-(w0*x0+w1*x1+w2)))@w0=2,x0=-1,w1=-3,x1=-2,w2=-3",),
+    code=(code.sigmoid_neuron_backward,),
 )
 
 EXERCISES = (SIMPLE, SQUARE, MAX, NEURON)

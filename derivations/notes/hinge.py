@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from proofs import Claim, Exercise
+from proofs import Claim, Eq, Exercise, Ge, Lt
 
 from ._calculus import partial
 
@@ -21,7 +21,7 @@ def hinge(a: sp.Expr) -> sp.Expr:
 Z = sp.exp(s0) + sp.exp(s1) + sp.exp(s2)
 P0 = sp.exp(s0) / Z
 CE = -sp.log(sp.exp(s0)) + sp.log(Z)               # -log p0, written as the notes do
-MARGINS = (sp.Ge(s0, s1 + 1), sp.Ge(s0, s2 + 1))
+MARGINS = (Ge(s0, s1 + 1), Ge(s0, s2 + 1))
 
 HINGE_VS_CE = Exercise(
     key="hinge-vs-cross-entropy", source=SRC, title="hinge loss versus cross-entropy",
@@ -33,17 +33,17 @@ HINGE_VS_CE = Exercise(
            "two classifiers the same. Cross-entropy l = -log p_y has "
            "∂l/∂s_y = p_y - 1 < 0 everywhere, so it always prefers a larger true score.",
     claims=(
-        Claim("notes-hinge-zero-once-margins-met", sp.Eq(hinge(s0), 0), given=MARGINS,
+        Claim("notes-hinge-zero-once-margins-met", Eq(hinge(s0), 0), given=MARGINS,
               source=SRC, title="the hinge loss is 0 once every margin is met"),
-        Claim("notes-hinge-flat-once-margins-met", sp.Eq(hinge(s0 + h), hinge(s0)),
+        Claim("notes-hinge-flat-once-margins-met", Eq(hinge(s0 + h), hinge(s0)),
               given=MARGINS, source=SRC,
               title="raising the true score further leaves the hinge loss unchanged"),
-        Claim("notes-hinge-always-decreases", sp.Lt(hinge(s0 + h), hinge(s0)),
+        Claim("notes-hinge-always-decreases", Lt(hinge(s0 + h), hinge(s0)),
               source=SRC, expect="refuted",
               title="the hinge loss always drops when the true score grows (it does not)"),
-        Claim("notes-ce-gradient", sp.Eq(partial(CE, s0), P0 - 1, evaluate=False),
+        Claim("notes-ce-gradient", Eq(partial(CE, s0), P0 - 1),
               source=SRC, title="∂l/∂s_y = p_y - 1"),
-        Claim("notes-ce-gradient-negative", sp.Lt(P0 - 1, 0), source=SRC,
+        Claim("notes-ce-gradient-negative", Lt(P0 - 1, 0), source=SRC,
               title="p_y - 1 < 0: cross-entropy always prefers a larger true score"),
     ),
 )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sympy as sp
 
-from proofs import Claim, Derivation, Exercise
+from proofs import Claim, Derivation, Eq, Exercise, Le
 
+from . import code
 from ._calculus import partial
 
 SRC = "notes/sigmoid"
@@ -47,17 +48,16 @@ DERIVATIVE = Exercise(
            "(1 - 1/(1 + e^{-x})) * 1/(1 + e^{-x}) = (1 - σ(x)) σ(x). This is why the "
            "sigmoid gate's local gradient needs only its own output.",
     claims=STEPS.link_claims() + (
-        Claim("notes-sigmoid-derivative", sp.Eq(partial(SIGMA, x), (1 - SIGMA) * SIGMA,
-                                                evaluate=False),
+        Claim("notes-sigmoid-derivative", Eq(partial(SIGMA, x), (1 - SIGMA) * SIGMA),
               source=SRC, title="σ'(x) = σ(x)(1 - σ(x))"),
-        Claim("notes-sigmoid-symmetry", sp.Eq(SIGMA.xreplace({x: -x}), 1 - SIGMA,
-                                              evaluate=False),
+        Claim("notes-sigmoid-symmetry", Eq(SIGMA.xreplace({x: -x}), 1 - SIGMA),
               source=SRC, title="σ(-x) = 1 - σ(x)"),
         Claim("notes-sigmoid-slope-at-most-quarter",
-              sp.Le(partial(SIGMA, x), sp.Rational(1, 4)), source=SRC,
+              Le(partial(SIGMA, x), sp.Rational(1, 4)), source=SRC,
               title="σ'(x) ≤ 1/4: a sigmoid gate shrinks the gradient by 4 at least"),
     ),
     derivations=(STEPS,),
+    code=(code.sigmoid,),
 )
 
 EXERCISES = (DERIVATIVE,)

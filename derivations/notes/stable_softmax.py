@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sympy as sp
 
-from proofs import Claim, Exercise
+from proofs import Claim, Eq, Exercise, Gt, Lt
 from proofs.float64 import Float64
+
+from . import code
 
 SRC = "notes/stable-softmax"
 Cc = sp.Symbol("C", positive=True)
@@ -28,12 +30,12 @@ def _softmax(k: int, scores: tuple, shift: sp.Expr = 0) -> sp.Expr:
 # shift invariance -------------------------------------------------------------------
 LHS_N = _frac(Cc * sp.exp(f[i]), Cc * sp.Sum(sp.exp(f[j]), (j, 1, n)))
 RHS_N = _frac(sp.exp(f[i] + sp.log(Cc)), sp.Sum(sp.exp(f[j] + sp.log(Cc)), (j, 1, n)))
-SHIFTED3 = sp.And(*[sp.Eq(_frac(Cc * sp.exp(S[k]), Cc * sp.Add(*[sp.exp(s) for s in S])),
-                          _softmax(k, S, sp.log(Cc)), evaluate=False) for k in range(3)])
+SHIFTED3 = sp.And(*[Eq(_frac(Cc * sp.exp(S[k]), Cc * sp.Add(*[sp.exp(s) for s in S])),
+                          _softmax(k, S, sp.log(Cc))) for k in range(3)])
 M = sp.Max(s0, s1, s2)
-NOTES_TYPO = sp.Eq(_frac(sp.exp(s0 + sp.log(Cc)),
+NOTES_TYPO = Eq(_frac(sp.exp(s0 + sp.log(Cc)),
                          sp.Add(*[sp.exp(s0 + sp.log(Cc))] * 3, evaluate=False)),
-                   _softmax(0, S), evaluate=False)
+                   _softmax(0, S))
 
 SHIFT = Exercise(
     key="shift-invariance", source=SRC, title="softmax is invariant to a shift",
@@ -45,17 +47,18 @@ SHIFT = Exercise(
            "notes write the denominator as Σ_j e^{f_i + log C}, with f_i for f_j: that "
            "sum is n e^{f_i + log C}, not the softmax denominator.)",
     claims=(
-        Claim("notes-softmax-shift-invariance-n", sp.Eq(LHS_N, RHS_N, evaluate=False),
+        Claim("notes-softmax-shift-invariance-n", Eq(LHS_N, RHS_N),
               source=SRC, title="C e^{f_i}/(C Σ_j e^{f_j}) = e^{f_i + log C}/Σ_j "
                                 "e^{f_j + log C} for C > 0 and every n"),
         Claim("notes-softmax-shift-invariance-3", SHIFTED3, source=SRC,
               title="the same for n = 3, every component"),
         Claim("notes-softmax-subtract-max", sp.And(*[
-            sp.Eq(_softmax(k, S), _softmax(k, S, -M), evaluate=False) for k in range(3)]),
+            Eq(_softmax(k, S), _softmax(k, S, -M)) for k in range(3)]),
               source=SRC, title="log C = -max_j s_j leaves softmax unchanged"),
         Claim("notes-softmax-denominator-typo", NOTES_TYPO, source=SRC, expect="refuted",
               title="the notes' denominator Σ_j e^{f_i + log C} (f_i for f_j)"),
     ),
+    code=(code.stable_softmax,),
 )
 
 # the example (225, 617, 950) ----------------------------------------------------------------
@@ -76,15 +79,14 @@ EXAMPLE = Exercise(
            "significant bits: compare it with an absolute tolerance or in log space).",
     claims=(
         Claim("notes-softmax-example-shift", sp.And(*[
-            sp.Eq(sp.Add(s, -950, evaluate=False), s - 950, evaluate=False)
+            Eq(sp.Add(s, -950, evaluate=False), s - 950)
             for s in SCORES]), source=SRC, title="(225, 617, 950) - 950 = (-725, -333, 0)"),
         Claim("notes-softmax-example-exact", sp.And(*[
-            sp.Eq(_softmax(k, tuple(sp.Integer(v) for v in SCORES)), EXACT[k],
-                  evaluate=False) for k in range(3)]),
+            Eq(_softmax(k, tuple(sp.Integer(v) for v in SCORES)), EXACT[k]) for k in range(3)]),
               source=SRC, title="p = (e^{-725}, e^{-333}, 1)/Z, Z = 1 + e^{-333} + e^{-725}"),
         Claim("notes-softmax-example-p0-subnormal-range",
-              sp.And(sp.Lt(1022 * sp.log(2), 725, evaluate=False),
-                     sp.Gt(1074 * sp.log(2), 725 + sp.log(Z), evaluate=False)),
+              sp.And(Lt(1022 * sp.log(2), 725),
+                     Gt(1074 * sp.log(2), 725 + sp.log(Z))),
               source=SRC,
               title="log p0 = -725 - log Z < -725 < -1022 log 2 (as Z > 1) and "
                     "log p0 > -1074 log 2: p0 is in the float64 subnormal range"),
@@ -102,6 +104,7 @@ EXAMPLE = Exercise(
               expect="refuted",
               title="float64 rounds p0 to 0 (it does not: p0 is a non-zero subnormal)"),
     ),
+    code=(code.stable_logsumexp,),
 )
 
 EXERCISES = (SHIFT, EXAMPLE)

@@ -11,6 +11,8 @@ import sympy as sp
 
 from proofs.graph import GraphError, Result, backprop
 from proofs.parsing import ParseError, parse
+from render.numbers import exact as exact_text
+from render.numbers import json_number, number
 
 from ..cli import UsageError
 
@@ -78,27 +80,12 @@ def parse_point(text: str) -> dict[str, sp.Expr | float]:
     return out
 
 
-def _float(v) -> float:
-    return float(sp.N(v, 20)) if isinstance(v, sp.Basic) else float(v)
-
-
-def _show(v, exact: bool) -> str:
-    if v is None:
-        return ""
-    if not exact or isinstance(v, float):
-        return f"{float(v):.12g}"
-    if v.is_Integer:
-        return str(v)
-    return f"{sp.sstr(v)} ≈ {_float(v):.12g}"
-
-
 def as_json(r: Result) -> dict:
     """The JSON object: value, gradients, nodes, check."""
-    def num(v):
-        return None if v is None else _float(v)
+    num = json_number
 
     def exact(v):
-        return None if v is None or not r.exact else sp.sstr(v)
+        return None if v is None or not r.exact else exact_text(v)
 
     nodes = []
     for n in r.nodes:
@@ -112,7 +99,7 @@ def as_json(r: Result) -> dict:
         "at": {k.name: num(v) for k, v in r.point.items()},
         "value": num(r.value), "value_exact": exact(r.value),
         "gradients": {k.name: num(v) for k, v in r.gradients.items()},
-        "gradients_exact": ({k.name: sp.sstr(v) for k, v in r.gradients.items()}
+        "gradients_exact": ({k.name: exact_text(v) for k, v in r.gradients.items()}
                             if r.exact else None),
         "nodes": nodes,
         "check": {"ok": r.check.ok, "summary": r.check.summary(),
@@ -126,17 +113,17 @@ def table(r: Result) -> str:
     rows = [("node", "op", "inputs", "value", "gradient")]
     for n in r.nodes:
         rows.append((f"n{n.id}", n.label, " ".join(f"n{i}" for i in n.inputs),
-                     _show(n.value, r.exact), _show(n.grad, r.exact)))
+                     number(n.value), number(n.grad)))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     lines = [f"f = {sp.sstr(r.graph.expr)}  at "
-             + ", ".join(f"{k.name}={_show(v, r.exact)}" for k, v in r.point.items())]
+             + ", ".join(f"{k.name}={number(v)}" for k, v in r.point.items())]
     for row in rows:
         lines.append("  ".join(c.ljust(w) for c, w in zip(row[:4], widths, strict=True))
                      + "  " + row[4])
-    lines.append(f"value: {_show(r.value, r.exact)}")
+    lines.append(f"value: {number(r.value)}")
     lines.append("gradients:")
     for k, v in r.gradients.items():
-        lines.append(f"  d f/d {k.name} = {_show(v, r.exact)}")
+        lines.append(f"  d f/d {k.name} = {number(v)}")
     lines.append(f"check: {r.check.summary()}")
     if r.check.kinks:
         lines.append("tie convention: max/min split the gradient equally among tied inputs")
@@ -156,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
     except (RecursionError, MemoryError):
         raise UsageError("the expression is too large") from None
     if args.json:
-        print(json.dumps(as_json(result), indent=2))
+        print(json.dumps(as_json(result), indent=2, allow_nan=False))
     else:
         print(table(result))
     return 0 if result.check.ok else 1

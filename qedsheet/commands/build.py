@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
 from proofs import Sheet, Verdict
+from render.atomic import ready_folder
 
+from .. import targets
 from ..cli import UsageError, seconds
 from ..progress import Progress
 
@@ -18,16 +21,22 @@ FORMATS = ("tex", "pdf", "md")
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="write the solution sheets (LaTeX, PDF, Markdown)",
-                       description="Prove every claim of every sheet (derivations.sheets()) "
-                       "and write one sheet per source as NAME.tex, NAME.pdf and NAME.md, with "
-                       "figures under DIR/figures/. Without TeX the PDF is skipped with a "
-                       "message unless --format asks for pdf.")
+                       description="Prove every claim of every sheet and write each sheet as "
+                       "NAME.tex, NAME.pdf and NAME.md, with figures under DIR/figures/. The "
+                       "sheets are the catalog's, or one per named file or module: its SHEET "
+                       "(a proofs.Sheet) if it defines one, else its claims and derivations "
+                       "in file order under the file's name (notes.py -> notes.tex, .pdf, "
+                       ".md), titled by the first line of its docstring. Without TeX the PDF "
+                       "is skipped with a message unless --format asks for pdf.")
+    targets.add_arguments(p)
     p.add_argument("-o", "--output", default="build", metavar="DIR",
                    help="output directory (default build/)")
     p.add_argument("--format", default=None, metavar="LIST",
                    help="comma-separated formats among tex,pdf,md (default all)")
     p.add_argument("--only", default=None, metavar="SOURCE-PREFIX",
-                   help="only the exercises whose source (or sheet name) starts with this")
+                   help="only the exercises whose source (or sheet name) starts with this; "
+                   "a sheet cut down so is written as SHEET--PREFIX, never under the full "
+                   "sheet's name")
     p.add_argument("--budget", type=seconds, default=20.0, metavar="S",
                    help="seconds allowed per claim (default 20)")
     p.add_argument("--jobs", type=int, default=1, metavar="N",
@@ -49,7 +58,9 @@ def parse_formats(text: str | None) -> tuple[set[str], bool]:
 
 
 def select(sheets: tuple[Sheet, ...], prefix: str | None) -> list[Sheet]:
-    """Sheets cut down to the exercises whose source or sheet name starts with prefix."""
+    """Sheets cut down to the exercises whose source or sheet name starts with prefix. A
+    sheet that loses exercises is renamed `SHEET--PREFIX` (and its title says so), so that
+    it never overwrites the whole sheet's files."""
     if not prefix:
         return list(sheets)
     out = []
@@ -58,8 +69,12 @@ def select(sheets: tuple[Sheet, ...], prefix: str | None) -> list[Sheet]:
             out.append(s)
             continue
         kept = tuple(ex for ex in s.exercises if (ex.source or "").startswith(prefix))
-        if kept:
-            out.append(replace(s, exercises=kept))
+        if len(kept) == len(s.exercises):
+            out.append(s)
+        elif kept:
+            part = re.sub(r"[^A-Za-z0-9_.\-]+", "-", prefix).strip("-.") or "part"
+            out.append(replace(s, name=f"{s.name}--{part}", exercises=kept,
+                               title=f"{s.title} (only {prefix})"))
     if not out:
         names = ", ".join(s.name for s in sheets) or "none"
         raise UsageError(f"--only {prefix!r} matches no sheet or exercise source "
@@ -74,6 +89,7 @@ def build(sheets: list[Sheet], out: Path, formats: set[str], pdf_explicit: bool,
     status."""
     from render.build import compile_pdf, have_latexmk, prove_all, sheet_claims, write_sheets
 
+    ready_folder(out)  # before the proving
     if verdicts is None:
         claims = {c.name: c for s in sheets for c in sheet_claims(s)}
         progress = Progress(len(claims), "proving")
@@ -105,10 +121,9 @@ def build(sheets: list[Sheet], out: Path, formats: set[str], pdf_explicit: bool,
 
 
 def run(args: argparse.Namespace) -> int:
-    from derivations import sheets as all_sheets
-
     formats, explicit = parse_formats(args.format)
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    chosen = select(all_sheets(), args.only)
+    ready_folder(args.output)  # a bad -o fails at once, before any import
+    chosen = select(targets.sheets(args.targets, args.import_timeout), args.only)
     return build(chosen, Path(args.output), formats, explicit, args.budget, args.jobs)

@@ -12,7 +12,9 @@ import sympy as sp
 from proofs import Claim, Verdict
 from proofs.cache import ProofCache
 from proofs.parallel import default_jobs, prove_many
+from proofs.verdict import value_text
 
+from .. import targets
 from ..cli import UsageError, seconds
 from ..progress import Progress
 
@@ -24,8 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        "importable modules (mypkg.notes), and print one line per claim: "
                        "name, status, seconds, method. Exit status 0 when every status "
                        "equals the claim's expect, 1 otherwise, 2 for bad input.")
-    p.add_argument("targets", nargs="*", metavar="PATH_OR_MODULE",
-                   help="a .py file or a dotted module name (default: the catalog)")
+    targets.add_arguments(p)
     p.add_argument("--json", action="store_true", help="print a JSON array instead of lines")
     p.add_argument("--budget", type=seconds, default=20.0, metavar="S",
                    help="seconds allowed per claim (default 20)")
@@ -45,7 +46,7 @@ def verdict_record(v: Verdict) -> dict:
         "name": v.claim.name, "source": v.claim.source, "expect": v.claim.expect,
         "status": v.status, "ok": v.ok, "seconds": round(v.seconds, 3), "method": v.method,
         "reason": v.reason,
-        "counterexample": ({sp.sstr(k): sp.sstr(val) for k, val in v.counterexample.items()}
+        "counterexample": ({sp.sstr(k): value_text(val) for k, val in v.counterexample.items()}
                            if v.counterexample else None),
     }
 
@@ -56,6 +57,7 @@ def verdict_line(v: Verdict) -> str:
     if v.counterexample:
         detail += "; counterexample " + ", ".join(v.counterexample_lines())
     exp = "" if v.ok else f" (expected {v.claim.expect})"
+    detail = " ".join(detail.split())  # one line per claim, whatever the reason holds
     return f"{mark} {v.claim.name}: {v.status}{exp} {v.seconds:.2f}s {detail}"
 
 
@@ -98,25 +100,11 @@ def select(claims: tuple[Claim, ...], globs: list[str] | None) -> tuple[Claim, .
     return chosen
 
 
-def gather(targets: list[str]) -> tuple[Claim, ...]:
-    """The claims of the named files and modules, or the catalog without targets."""
-    if not targets:
-        from derivations import catalog
-
-        return catalog()
-    from proofs.collect import CollectError, collect_all
-
-    try:
-        return collect_all(targets)
-    except CollectError as exc:
-        raise UsageError(str(exc)) from None
-
-
 def run(args: argparse.Namespace) -> int:
     jobs = default_jobs() if args.jobs is None else args.jobs
     if jobs < 1:
         raise UsageError(f"--jobs must be at least 1, got {jobs}")
-    claims = select(gather(args.targets), args.only)
+    claims = select(targets.claims(args.targets, args.import_timeout), args.only)
     cache = None if args.no_cache else ProofCache.default()
     verdicts = check_claims(claims, args.budget, jobs, cache)
     return report(verdicts, args.json, cache.hits if cache else 0)

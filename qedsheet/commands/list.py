@@ -1,4 +1,5 @@
-"""`qedsheet list`: the catalog, one claim a line (name, source, statement)."""
+"""`qedsheet list [PATHS]`: the claims of the catalog or of the user's files, one a line
+(name, source, statement)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ import sympy as sp
 
 from proofs import Claim
 
+from .. import targets
 from .check import select
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("list", help="list the claims of the catalog",
-                       description="Print every claim of the catalog (derivations.catalog()) "
-                       "in sheet order: name, source and the statement on one line.")
+    p = sub.add_parser("list", help="list the claims of the catalog or of your files",
+                       description="Print every claim of the catalog (in sheet order), or of "
+                       "the named files and modules (as check finds them): name, source and "
+                       "the statement on one line.")
+    targets.add_arguments(p)
     p.add_argument("--json", action="store_true", help="print a JSON array instead of lines")
     p.add_argument("--only", action="append", default=None, metavar="NAME-GLOB",
                    help="list only claims whose name matches the glob (repeatable)")
@@ -45,9 +49,7 @@ def lines(claims: tuple[Claim, ...]) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from derivations import catalog
-
-    claims = select(catalog(), args.only)
+    claims = select(targets.claims(args.targets, args.import_timeout), args.only)
     if args.json:
         print(json.dumps([{"name": c.name, "source": c.source, "expect": c.expect,
                            "title": c.title, "statement": _plain(c.statement),
