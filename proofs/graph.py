@@ -60,7 +60,7 @@ class GraphError(ValueError):
 
 
 # ---------------------------------------------------------------------------- arithmetic
-MAX_EXACT_BITS = 1024
+MAX_EXACT_BITS = 4096
 """An exact power or product whose integers would be longer than this is held unevaluated."""
 
 _NORMAL_FORM_OPS = 60  # values with more operations than this skip factor/cancel/expand
