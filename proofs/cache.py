@@ -18,6 +18,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,11 +61,13 @@ def default_folder() -> Path:
     return Path(platformdirs.user_cache_dir("qedsheet"))
 
 
-@dataclass(frozen=True)
+@dataclass
 class ProofCache:
-    """The verdicts in one folder (see the module's docstring)."""
+    """The verdicts in one folder (see the module's docstring); `hits` counts the verdicts
+    taken from it by this object."""
 
     folder: Path
+    hits: int = 0
 
     @classmethod
     def default(cls) -> ProofCache:
@@ -73,8 +76,8 @@ class ProofCache:
     def key(self, claim: Claim) -> str | None:
         """The entry's name for `claim`, or None when the claim holds something without
         a stable written form (an object that prints its memory address, say)."""
-        text = "\n".join([engine_fingerprint(), claim.name, _text(claim.statement),
-                          _text(claim.given), _text(tuple(claim.hints))])
+        text = "\n".join([engine_fingerprint(), claim.name,
+                          _text((claim.statement, claim.given, tuple(claim.hints)))])
         if " at 0x" in text:
             return None
         return hashlib.sha256(text.encode()).hexdigest()
@@ -97,7 +100,10 @@ class ProofCache:
             return None
         except Exception:  # whatever a damaged entry makes sympy raise: not trusted
             return None
-        return verdict if verdict.status in KEPT and _still_holds(verdict) else None
+        if verdict.status not in KEPT or not _still_holds(verdict):
+            return None
+        self.hits += 1
+        return verdict
 
     def put(self, claim: Claim, verdict: Verdict) -> bool:
         """Keep a "proved" or "refuted" verdict; False when it was not kept."""
@@ -125,6 +131,17 @@ class ProofCache:
             return False
         return True
 
+    def usage(self) -> tuple[int, int]:
+        """(entries, bytes) in the folder."""
+        count = size = 0
+        for path in (self.folder / "verdicts").rglob("*.json"):
+            try:
+                size += path.stat().st_size
+                count += 1
+            except OSError:
+                pass
+        return count, size
+
     def clear(self) -> int:
         """Remove every entry; the number removed."""
         removed = 0
@@ -138,18 +155,33 @@ class ProofCache:
 
 
 def _text(obj: object) -> str:
-    """A written form of `obj` that is the same in every process: sympy's srepr with
-    fresh (Dummy) variables numbered by first appearance, dataclass fields in order."""
+    """A written form of `obj` that is the same in every process: sympy's srepr with the
+    indices of fresh (Dummy) variables renumbered by first appearance (in the text, so
+    that objects xreplace cannot rebuild are covered too), dataclass fields in order."""
+    return _DUMMY_INDEX.sub(_Renumber(), _raw_text(obj))
+
+
+_DUMMY_INDEX = re.compile(r"dummy_index=(\d+)")
+
+
+class _Renumber:
+    """Replaces each distinct dummy index by its rank of first appearance."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def __call__(self, match: re.Match) -> str:
+        return f"dummy_index={self.seen.setdefault(match.group(1), len(self.seen))}"
+
+
+def _raw_text(obj: object) -> str:
     if isinstance(obj, sp.Basic):
-        dummies = sorted(obj.atoms(sp.Dummy), key=lambda d: d.dummy_index)
-        named = {d: sp.Symbol(f"_fresh{k}_{d.name}", **d.assumptions0)
-                 for k, d in enumerate(dummies)}
-        return sp.srepr(obj.xreplace(named) if named else obj)
+        return sp.srepr(obj)
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return type(obj).__name__ + "(" + ", ".join(
-            _text(getattr(obj, f.name)) for f in dataclasses.fields(obj)) + ")"
+            _raw_text(getattr(obj, f.name)) for f in dataclasses.fields(obj)) + ")"
     if isinstance(obj, (tuple, list)):
-        return "(" + ", ".join(_text(a) for a in obj) + ")"
+        return "(" + ", ".join(_raw_text(a) for a in obj) + ")"
     return repr(obj)
 
 

@@ -30,20 +30,22 @@ stable_softmax). Inputs are converted to float64 (correctly rounded) before the 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import mpmath
-import numpy as np
 import sympy as sp
 from sympy.core.symbol import Str
 from sympy.logic.boolalg import Boolean
 
 from . import serial
 
+if TYPE_CHECKING:  # numpy is imported where a computation runs, not with the engine
+    import numpy as np
+
 METHOD = "settled by running the float64 computation (IEEE 754 is deterministic)"
 KINDS = ("inf", "-inf", "nan", "finite", "subnormal")
 
-Computation = Callable[[np.ndarray], Any]
+Computation = Callable[["np.ndarray"], Any]
 COMPUTATIONS: dict[str, Computation] = {}
 
 
@@ -59,38 +61,45 @@ def register(name: str) -> Callable[[Computation], Computation]:
 
 @register("exp")
 def _exp(x: np.ndarray) -> np.floating:
+    import numpy as np
     return np.exp(x[0])
 
 
 @register("exp_float32")
 def _exp32(x: np.ndarray) -> np.floating:
+    import numpy as np
     return np.exp(np.float32(x[0]))
 
 
 @register("log")
 def _log(x: np.ndarray) -> np.floating:
+    import numpy as np
     return np.log(x[0])
 
 
 @register("naive_lse")
 def _naive_lse(x: np.ndarray) -> np.floating:
+    import numpy as np
     return np.log(np.sum(np.exp(x)))
 
 
 @register("stable_lse")
 def _stable_lse(x: np.ndarray) -> np.floating:
+    import numpy as np
     m = np.max(x)
     return m + np.log(np.sum(np.exp(x - m)))
 
 
 @register("naive_softmax")
 def _naive_softmax(x: np.ndarray) -> np.ndarray:
+    import numpy as np
     e = np.exp(x)
     return e / np.sum(e)
 
 
 @register("stable_softmax")
 def _stable_softmax(x: np.ndarray) -> np.ndarray:
+    import numpy as np
     e = np.exp(x - np.max(x))
     return e / np.sum(e)
 
@@ -135,6 +144,7 @@ def to_float(value: sp.Expr) -> float:
 
 def describe(x: float) -> str:
     """A float as its kind or its repr ('inf', 'nan', '950.0', '5e-324 (subnormal)')."""
+    import numpy as np
     x = float(x)
     if np.isnan(x):
         return "nan"
@@ -144,11 +154,13 @@ def describe(x: float) -> str:
 
 
 def _is_subnormal(x: float, dtype: Any) -> bool:
+    import numpy as np
     return x != 0 and abs(x) < np.finfo(dtype).tiny
 
 
 def matches(x: Any, outcome: sp.Basic, ulps: int = 4) -> bool:
     """Does the float `x` (numpy scalar) meet the outcome (a kind or an exact number)?"""
+    import numpy as np
     dtype = getattr(x, "dtype", np.dtype(np.float64))
     x = float(x)
     if isinstance(outcome, Str):
@@ -218,12 +230,14 @@ class Float64(Boolean):
 
     def run(self) -> Any:
         """The result of the computation (a numpy scalar or array)."""
+        import numpy as np
         x = np.array([to_float(v) for v in self.inputs], dtype=np.float64)
         with np.errstate(all="ignore"):
             return COMPUTATIONS[self.computation](x)
 
     def check(self) -> tuple[bool, str]:
         """(holds, the result in words)."""
+        import numpy as np
         result = self.run()
         arr = np.atleast_1d(result)
         if isinstance(self.outcome, sp.Tuple):
@@ -237,8 +251,10 @@ class Float64(Boolean):
 
     def result_expr(self) -> sp.Basic:
         """The result as a sympy value (Float, oo, -oo, nan; a Tuple for vectors)."""
+        import numpy as np
 
         def one(r: Any) -> sp.Expr:
+            import numpy as np
             r = float(r)
             if np.isnan(r):
                 return sp.nan

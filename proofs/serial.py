@@ -3,7 +3,6 @@ the way back (`-950 + 225` stays a sum, `Eq(2, 2)` stays an equation) and nothin
 `eval`-ed (classes come from a whitelist: sympy's own and those registered here).
 
     >>> import sympy as sp
-from sympy.core.symbol import Str
     >>> e = sp.Add(-950, 225, evaluate=False)
     >>> loads(dumps(e)).args
     (-950, 225)
@@ -58,6 +57,9 @@ def _encode(e: Any) -> Any:
         return ["t", [_encode(a) for a in e]]
     if isinstance(e, dict):
         return ["d", [[_encode(k), _encode(v)] for k, v in e.items()]]
+    if isinstance(e, sp.MatrixBase):
+        return ["M", e.rows, e.cols, [_encode(a) for a in e],
+                isinstance(e, sp.ImmutableMatrix)]
     if not isinstance(e, sp.Basic):
         raise NotSerializable(f"not a sympy object: {type(e).__name__}")
     if e.is_Integer:
@@ -77,8 +79,6 @@ def _encode(e: Any) -> Any:
         return ["IB", _encode(e.label), _assumptions(e)]
     if isinstance(e, sp.core.function.AppliedUndef):
         return ["U", type(e).__name__, [_encode(a) for a in e.args]]
-    if isinstance(e, sp.MatrixBase):
-        return ["M", e.rows, e.cols, [_encode(a) for a in e]]
     if not e.args and getattr(sp.S, type(e).__name__, None) is e:
         return ["1", type(e).__name__]
     return ["B", type(e).__name__, [_encode(a) for a in e.args]]
@@ -108,6 +108,8 @@ def _decode(t: Any) -> Any:
         return sp.Rational(int(t[1]), int(t[2]))
     if tag == "F":
         sign, man, exp, bc = t[1]
+        if (sign, man, exp, bc) == (0, "0", 0, 0):  # Float._new would give the Integer 0
+            return sp.Float(0, precision=t[2])
         return sp.Float._new((sign, int(man), exp, bc), t[2])
     if tag == "D":
         return sp.Dummy(t[1], dummy_index=int(t[2]), **t[3])
@@ -120,7 +122,8 @@ def _decode(t: Any) -> Any:
     if tag == "U":
         return sp.Function(t[1])(*[_decode(a) for a in t[2]])
     if tag == "M":
-        return sp.ImmutableMatrix(t[1], t[2], [_decode(a) for a in t[3]])
+        kind = sp.ImmutableMatrix if t[4] else sp.MutableDenseMatrix
+        return kind(t[1], t[2], [_decode(a) for a in t[3]])
     if tag == "1":
         return getattr(sp.S, t[1])
     if tag == "B":

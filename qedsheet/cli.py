@@ -12,7 +12,7 @@ from importlib import import_module
 from . import __version__
 
 # name of the module in qedsheet.commands, in the order --help lists them
-COMMANDS: tuple[str, ...] = ("check", "list", "show", "build", "backprop", "grade")
+COMMANDS: tuple[str, ...] = ("check", "list", "show", "build", "backprop", "grade", "cache")
 
 EPILOG = """examples:
   qedsheet check                 prove every claim of the catalog; exit 0 when all as expected
@@ -23,10 +23,15 @@ EPILOG = """examples:
                                  one claim, its derivation and verdict, to paste in a note
                                  (compiles with amsmath, amssymb; colours: show --preamble)
   qedsheet grade answers.md      check every formula of a Markdown or LaTeX sheet
+<<<<<<< HEAD
+  qedsheet cache clear           forget the verdicts kept on disk (check and build reuse them)
+exit status: 0 every claim as expected, 1 some claim not as expected, 2 bad usage or input
+=======
   qedsheet build [notes.py] -o out
                                  the sheets: out/notes.tex, .pdf, .md (default: the catalog)
 exit status: 0 every claim as expected, 1 some claim not as expected, 2 bad usage or
 input, or an output that cannot be written; 141 when the reader of the output left
+>>>>>>> main
 """
 
 

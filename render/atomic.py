@@ -32,6 +32,19 @@ def write_text(path: str | os.PathLike, text: str) -> Path:
     return write_bytes(path, text.encode("utf-8"))
 
 
+def write_text_if_changed(path: str | os.PathLike, text: str) -> bool:
+    """Write `text` atomically unless the file already holds exactly it (its time stamp
+    then stays, so tools that watch it see no change); whether it was written."""
+    data = text.encode("utf-8")
+    try:
+        if Path(path).read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_bytes(path, data)
+    return True
+
+
 def ready_folder(path: str | os.PathLike) -> Path:
     """Create the folder `path` (and its parents) and make sure a file can be written in
     it, so that a build fails before its work, not after; OSError (with the path)

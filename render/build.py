@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -10,14 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from proofs import Claim, Sheet, Verdict
+from proofs.cache import ProofCache
 from proofs.parallel import prove_many
 
-from . import figures
-from .atomic import write_bytes, write_text
+from . import figures, stamps
+from .atomic import write_bytes, write_text_if_changed
 from .md_sheet import sheet_md
 from .tex_sheet import sheet_tex
 
-LATEXMK = ("latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error")
+LATEXMK = ("latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error",
+           r"-usepretex=\pdftrailerid{}")
+"""An empty trailer ID: pdfTeX would otherwise derive it from the (private, random) path."""
 
 
 @dataclass
@@ -25,6 +30,7 @@ class BuildResult:
     """What a build wrote and what went wrong."""
 
     written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
     verdicts: dict[str, Verdict] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
 
@@ -42,9 +48,13 @@ def sheet_claims(sheet: Sheet) -> list[Claim]:
 
 
 def prove_all(claims: list[Claim], budget: float, workers: int = 2,
-              advance: Callable[[str], None] | None = None) -> dict[str, Verdict]:
-    """Verdicts by claim name, proved in up to `workers` processes."""
-    verdicts = prove_many(claims, budget, workers, advance)
+              advance: Callable[[str], None] | None = None,
+              cache: ProofCache | None = None) -> dict[str, Verdict]:
+    """Verdicts by claim name, proved in up to `workers` worker processes (or taken from
+    `cache`). Either way a verdict arrives as `proofs.serial` data, so a sheet is the
+    same whether its verdicts were proved now, by one worker or several, or earlier; and
+    a claim that ends its process costs only its own verdict."""
+    verdicts = prove_many(claims, budget, workers, advance, isolate=True, cache=cache)
     return {c.name: v for c, v in zip(claims, verdicts, strict=True)}
 
 
@@ -64,24 +74,58 @@ def used_figures(sheets: Iterable[Sheet]) -> list[figures.Entry]:
 
 def write_sheets(sheets: list[Sheet], verdicts: Mapping[str, Verdict], out: Path,
                  formats: set[str]) -> BuildResult:
-    """Write figures, .tex and .md of every sheet (atomically); no TeX run here."""
+    """Write figures, .tex and .md of every sheet (atomically); no TeX run here. A file
+    that would get the bytes it already has is left alone (`BuildResult.unchanged`), and
+    a figure whose inputs did not change is not drawn again."""
     result = BuildResult(verdicts=dict(verdicts))
     fig_dir = out / "figures"
-    for name in used_figures(sheets):
-        if "md" in formats or ({"tex", "pdf"} & formats and not figures.is_graph(name)):
-            result.written.append(figures.write_png(name, fig_dir))
+    for entry in used_figures(sheets):
+        if "md" in formats or ({"tex", "pdf"} & formats and not figures.is_graph(entry)):
+            stem = figures.file_stem(entry)
+            png = fig_dir / f"{stem}.png"
+            inputs = figures.inputs_digest(entry)
+            if stamps.up_to_date(out, f"figure-{stem}", inputs):
+                result.unchanged.append(png)
+                continue
+            result.written.append(figures.write_png(entry, fig_dir))
+            stamps.record(out, f"figure-{stem}", inputs, [png])
     for sheet in sheets:
+        texts = []
         if {"tex", "pdf"} & formats:
-            result.written.append(write_text(out / f"{sheet.name}.tex",
-                                             sheet_tex(sheet, verdicts)))
+            texts.append((out / f"{sheet.name}.tex", sheet_tex(sheet, verdicts)))
         if "md" in formats:
-            result.written.append(write_text(out / f"{sheet.name}.md",
-                                             sheet_md(sheet, verdicts)))
+            texts.append((out / f"{sheet.name}.md", sheet_md(sheet, verdicts)))
+        for path, text in texts:
+            (result.written if write_text_if_changed(path, text) else
+             result.unchanged).append(path)
     return result
 
 
 def have_latexmk() -> bool:
     return shutil.which("latexmk") is not None and shutil.which("pdflatex") is not None
+
+
+_FIGURE_FILE = re.compile(r"\\includegraphics(?:\[[^\]]*\])?\{([^}]+)\}")
+LATEX_ENV = {"SOURCE_DATE_EPOCH": "0", "FORCE_SOURCE_DATE": "1"}
+"""pdfTeX writes this fixed date (and an ID made from it) into the PDF, so that the
+same .tex gives the same PDF bytes on every build."""
+
+
+def pdf_inputs(tex: Path) -> str:
+    """A digest of what the PDF is made from: the .tex and the files it includes."""
+    text = tex.read_bytes()
+    parts: list[bytes | str] = [text]
+    for rel in sorted(set(_FIGURE_FILE.findall(text.decode("utf-8", "replace")))):
+        try:
+            parts += [rel, (tex.parent / rel).read_bytes()]
+        except OSError:
+            parts += [rel, "missing"]
+    return stamps.digest(*parts)
+
+
+def pdf_up_to_date(tex: Path) -> bool:
+    """Whether the PDF beside `tex` was made by an earlier build from these very inputs."""
+    return stamps.up_to_date(tex.parent, f"pdf-{tex.stem}", pdf_inputs(tex))
 
 
 def compile_pdf(tex: Path) -> tuple[Path | None, str]:
@@ -90,16 +134,18 @@ def compile_pdf(tex: Path) -> tuple[Path | None, str]:
     latexmk works in a private folder of its own (a copy of the .tex, its .aux, .log and
     the PDF), so that builds sharing an output folder never read each other's auxiliary
     files and a damaged work folder left by an earlier run plays no part; the finished
-    PDF is moved into place atomically. Paths in the .tex (figures/...) are relative to
-    the folder of `tex`, where latexmk runs."""
+    PDF is moved into place atomically and stamped with its inputs (`pdf_up_to_date`).
+    Paths in the .tex (figures/...) are relative to the folder of `tex`, where latexmk
+    runs."""
     folder = tex.parent.resolve()
+    inputs = pdf_inputs(tex)
     with tempfile.TemporaryDirectory(prefix="qedsheet-latex-") as work:
         private = Path(work) / tex.name
         shutil.copyfile(tex, private)
         try:
             proc = subprocess.run([*LATEXMK, f"-outdir={work}", str(private)], cwd=folder,
                                   capture_output=True, text=True, errors="replace",
-                                  timeout=600)
+                                  timeout=600, env={**os.environ, **LATEX_ENV})
         except subprocess.TimeoutExpired:
             return None, "latexmk did not finish within 600 s"
         pdf = private.with_suffix(".pdf")
@@ -108,4 +154,6 @@ def compile_pdf(tex: Path) -> tuple[Path | None, str]:
             text = log.read_text(errors="replace") if log.exists() else proc.stdout
             lines = [ln for ln in text.splitlines() if ln.startswith(("!", "l."))]
             return None, "; ".join(lines[:6]) or f"latexmk exit status {proc.returncode}"
-        return write_bytes(tex.parent / pdf.name, pdf.read_bytes()), ""
+        target = write_bytes(tex.parent / pdf.name, pdf.read_bytes())
+    stamps.record(tex.parent, f"pdf-{tex.stem}", inputs, [target])
+    return target, ""

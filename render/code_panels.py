@@ -12,8 +12,6 @@ import inspect
 import textwrap
 from collections.abc import Callable
 
-import latexify
-
 _OPTIONS = {"use_math_symbols": True}
 
 
@@ -25,10 +23,12 @@ def resolve(entry: object) -> Callable:
                      f"{entry!r}")
 
 
-def _latexify(entry: object, style: latexify.Style) -> str:
+def _latexify(entry: object, style: str) -> str:
+    import latexify  # only where a sheet shows code (it pulls in numpy)
+
     fn = resolve(entry)
     try:
-        return latexify.get_latex(fn, style=style, **_OPTIONS)
+        return latexify.get_latex(fn, style=getattr(latexify.Style, style), **_OPTIONS)
     except Exception as exc:  # latexify's errors for what it cannot typeset
         detail = " ".join(str(exc).split())[:200]
         raise ValueError(f"code panel {fn.__name__}: latexify cannot typeset it "
@@ -37,12 +37,12 @@ def _latexify(entry: object, style: latexify.Style) -> str:
 
 def algorithmic(entry: object) -> str:
     """latexify's `\\begin{algorithmic}` panel (needs the algpseudocode package)."""
-    return _latexify(entry, latexify.Style.ALGORITHMIC)
+    return _latexify(entry, "ALGORITHMIC")
 
 
 def formula(entry: object) -> str:
     """latexify's formula for the function (math mode; KaTeX can typeset it)."""
-    return _latexify(entry, latexify.Style.FUNCTION)
+    return _latexify(entry, "FUNCTION")
 
 
 def source(entry: object) -> str:

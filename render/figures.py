@@ -16,14 +16,17 @@ Same inputs, same bytes: no timestamps or software tags in the files, fixed rcPa
 from __future__ import annotations
 
 import hashlib
+import inspect
 import io
 import re
+from importlib import metadata
 from pathlib import Path
 
 from proofs import Figure
 
 from .atomic import write_bytes
 from .graph_drawing import PREFIX, draw, drawing, figure_size, to_tikz
+from .stamps import digest
 
 RC = {
     "figure.dpi": 100, "savefig.dpi": 130, "font.family": "DejaVu Sans", "font.size": 10,
@@ -106,6 +109,33 @@ def tikz(name: Entry) -> str:
     if not is_graph(name):
         raise ValueError(f"figure {name!r} is a plot, not a graph")
     return to_tikz(drawing(name))
+
+
+def inputs_digest(entry: Entry) -> str:
+    """A digest of what the figure's PNG is made from: the entry, the source file of a
+    plot's draw function, this module's drawing code and matplotlib's version."""
+    parts: list[bytes | str] = [file_stem(entry), _own_sources(), _version("matplotlib")]
+    if isinstance(entry, Figure):
+        parts += [repr(entry.size), getattr(entry.draw, "__qualname__", "?")]
+        try:
+            parts.append(Path(inspect.getsourcefile(entry.draw) or "").read_bytes())
+        except (OSError, TypeError):
+            parts.append(f"unreadable source {id(entry)}")  # never up to date
+    else:
+        parts.append(entry)
+    return digest(*parts)
+
+
+def _own_sources() -> bytes:
+    here = Path(__file__).resolve().parent
+    return b"".join((here / f).read_bytes() for f in ("figures.py", "graph_drawing.py"))
+
+
+def _version(lib: str) -> str:
+    try:
+        return metadata.version(lib)
+    except metadata.PackageNotFoundError:
+        return "?"
 
 
 def write_png(name: Entry, directory: str | Path) -> Path:

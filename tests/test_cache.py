@@ -119,6 +119,23 @@ def test_keys_are_the_same_in_every_process() -> None:
         Claim("fresh-variable", sp.Gt(sp.Dummy("t", positive=True) + 1, 1, evaluate=False)))
 
 
+CATALOG_KEYS = """
+import os
+import sympy as sp
+spare = [sp.Dummy() for _ in range(os.getpid() % 97)]  # fresh indices differ by process
+from derivations import catalog
+from proofs.cache import ProofCache
+print(*[ProofCache("unused").key(c) for c in catalog()])
+"""
+
+
+def test_every_catalog_claim_has_one_key_in_every_process() -> None:
+    runs = [subprocess.run([sys.executable, "-c", CATALOG_KEYS], capture_output=True,
+                           text=True, check=True).stdout.split() for _ in range(2)]
+    assert runs[0] == runs[1]
+    assert "None" not in runs[0] and len(set(runs[0])) == len(runs[0])
+
+
 def test_clear_removes_every_entry(cache) -> None:
     prove_many(CLAIMS, 10, cache=cache)
     assert len(_entries(cache)) == 4

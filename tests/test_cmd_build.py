@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import render_fixture as fx
 
+from proofs.cache import ProofCache
 from qedsheet.cli import main
 from qedsheet.commands import build as cmd
 from render import build as rbuild
@@ -91,12 +92,18 @@ def real(tmp_path_factory):
     need("pdflatex")
     a, b = tmp_path_factory.mktemp("real-a"), tmp_path_factory.mktemp("real-b")
     start = time.monotonic()
-    status_a = cmd.build(chosen, a, {"tex", "pdf", "md"}, True, budget=20)
-    again = subprocess.run([sys.executable, "-m", "qedsheet", "build", "-o", str(b),
-                            "--format", "tex,md"], capture_output=True, text=True, timeout=900)
-    status_b = again.returncode
-    return {"sheets": chosen, "a": a, "b": b, "status": (status_a, status_b),
-            "seconds": time.monotonic() - start}
+    status_a = cmd.build(chosen, a, {"tex", "pdf", "md"}, True, budget=20,
+                         cache=ProofCache.default())
+    seconds = time.monotonic() - start
+    pdf_times = {p.name: p.stat().st_mtime_ns for p in a.glob("*.pdf")}
+    # b: a fresh process whose verdicts all come from the proof cache that a filled
+    again = subprocess.run([sys.executable, "-m", "qedsheet", "build", "-o", str(b)],
+                           capture_output=True, text=True, timeout=900)
+    # a again: nothing changed, so nothing is written and LaTeX does not run
+    warm = subprocess.run([sys.executable, "-m", "qedsheet", "build", "-o", str(a)],
+                          capture_output=True, text=True, timeout=900)
+    return {"sheets": chosen, "a": a, "b": b, "status": (status_a, again.returncode),
+            "seconds": seconds, "warm": warm, "pdf_times": pdf_times}
 
 
 def test_real_build_writes_both_sheets_in_every_format(real):
@@ -145,9 +152,20 @@ def test_every_catalog_claim_is_labelled_in_both_formats(real):
 
 
 def test_real_rebuild_is_byte_identical(real):
+    """Proved in this process, then from the cache in another: the same bytes, PDFs too."""
     ta, tb = _tree(real["a"]), _tree(real["b"])
     assert set(ta) == set(tb) and len(ta) >= 10
     assert [k for k in ta if ta[k] != tb[k]] == []
+    pdfs = sorted(p.name for p in real["a"].glob("*.pdf"))
+    assert len(pdfs) >= 2
+    assert [n for n in pdfs if (real["a"] / n).read_bytes() != (real["b"] / n).read_bytes()] == []
+
+
+def test_real_warm_rebuild_writes_nothing_and_skips_latex(real):
+    warm = real["warm"]
+    assert warm.returncode == 0, warm.stderr
+    assert "wrote 0 files" in warm.stderr and "unchanged" in warm.stderr
+    assert {p.name: p.stat().st_mtime_ns for p in real["a"].glob("*.pdf")} == real["pdf_times"]
 
 
 def test_real_markdown_math_parses_with_katex(real):

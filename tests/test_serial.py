@@ -28,10 +28,20 @@ k = sp.Symbol("k", integer=True)
     sp.Matrix([[1, x], [x, sp.pi]]).as_immutable(),
     sp.Derivative(sp.log(1 + sp.exp(x)), x),
     sp.Limit(sp.sin(x) / x, x, 0),
+    sp.Float(0.0),  # Float._new of a zero gives the Integer 0
+    sp.Tuple(sp.Float(0.0, 30), sp.Float(-1.5), sp.nan),
 ])
 def test_round_trip_keeps_the_very_structure(expr) -> None:
     back = serial.loads(serial.dumps(expr))
     assert type(back) is type(expr) and sp.srepr(back) == sp.srepr(expr)
+
+
+@pytest.mark.parametrize("matrix", [sp.Matrix([[1, x], [0, 2]]),
+                                    sp.ImmutableMatrix([[sp.Add(1, 1, evaluate=False)]])])
+def test_matrices_keep_their_kind_and_entries(matrix) -> None:
+    back = serial.loads(serial.dumps(matrix))
+    assert type(back) is type(matrix)
+    assert [sp.srepr(a) for a in back] == [sp.srepr(a) for a in matrix]
 
 
 def test_every_catalog_statement_travels() -> None:

@@ -10,6 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from proofs import Sheet, Verdict
+from proofs.cache import ProofCache
+from proofs.parallel import default_jobs
 from render.atomic import ready_folder
 
 from .. import targets
@@ -39,9 +41,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    "sheet's name")
     p.add_argument("--budget", type=seconds, default=20.0, metavar="S",
                    help="seconds allowed per claim (default 20)")
-    p.add_argument("--jobs", type=int, default=1, metavar="N",
-                   help="processes proving claims (default 1; with more, sympy may print "
-                   "some steps evaluated, and the sheets differ from a one-process build)")
+    p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                   help="processes proving claims (default: the number of cores; the sheets "
+                   "are the same whatever the number)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="prove every claim again, neither reading nor writing the proof cache "
+                   "(see 'qedsheet cache')")
     p.set_defaults(run=run)
 
 
@@ -84,16 +89,24 @@ def select(sheets: tuple[Sheet, ...], prefix: str | None) -> list[Sheet]:
 
 def build(sheets: list[Sheet], out: Path, formats: set[str], pdf_explicit: bool,
           budget: float = 20.0, jobs: int = 1,
-          verdicts: Mapping[str, Verdict] | None = None) -> int:
-    """Prove (unless `verdicts` are given), write, compile; messages on stderr; the exit
-    status."""
-    from render.build import compile_pdf, have_latexmk, prove_all, sheet_claims, write_sheets
+          verdicts: Mapping[str, Verdict] | None = None,
+          cache: ProofCache | None = None) -> int:
+    """Prove (unless `verdicts` are given; those in `cache` are taken from it), write,
+    compile; messages on stderr; the exit status."""
+    from render.build import (
+        compile_pdf,
+        have_latexmk,
+        pdf_up_to_date,
+        prove_all,
+        sheet_claims,
+        write_sheets,
+    )
 
     ready_folder(out)  # before the proving
     if verdicts is None:
         claims = {c.name: c for s in sheets for c in sheet_claims(s)}
         progress = Progress(len(claims), "proving")
-        verdicts = prove_all(list(claims.values()), budget, jobs, progress.advance)
+        verdicts = prove_all(list(claims.values()), budget, jobs, progress.advance, cache)
         progress.close()
     try:
         result = write_sheets(sheets, verdicts, out, formats)
@@ -108,6 +121,9 @@ def build(sheets: list[Sheet], out: Path, formats: set[str], pdf_explicit: bool,
             status = 1 if pdf_explicit else 0
         else:
             for s in sheets:
+                if pdf_up_to_date(out / f"{s.name}.tex"):
+                    result.unchanged.append(out / f"{s.name}.pdf")
+                    continue
                 pdf, err = compile_pdf(out / f"{s.name}.tex")
                 if pdf is None:
                     print(f"qedsheet: LaTeX failed for {s.name}.tex: {err}", file=sys.stderr)
@@ -115,15 +131,18 @@ def build(sheets: list[Sheet], out: Path, formats: set[str], pdf_explicit: bool,
                 else:
                     result.written.append(pdf)
     bad = [v for v in verdicts.values() if not v.ok]
-    print(f"qedsheet: wrote {len(result.written)} files to {out}/ ({len(sheets)} sheets, "
-          f"{len(verdicts)} claims, {len(bad)} not as expected)", file=sys.stderr)
+    kept = f", {len(result.unchanged)} unchanged" if result.unchanged else ""
+    print(f"qedsheet: wrote {len(result.written)} files to {out}/{kept} ({len(sheets)} "
+          f"sheets, {len(verdicts)} claims, {len(bad)} not as expected)", file=sys.stderr)
     return status
 
 
 def run(args: argparse.Namespace) -> int:
     formats, explicit = parse_formats(args.format)
-    if args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
+    jobs = default_jobs() if args.jobs is None else args.jobs
+    if jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, got {jobs}")
     ready_folder(args.output)  # a bad -o fails at once, before any import
     chosen = select(targets.sheets(args.targets, args.import_timeout), args.only)
-    return build(chosen, Path(args.output), formats, explicit, args.budget, args.jobs)
+    cache = None if args.no_cache else ProofCache.default()
+    return build(chosen, Path(args.output), formats, explicit, args.budget, jobs, cache=cache)

@@ -10,6 +10,7 @@ import sys
 import sympy as sp
 
 from proofs import Claim, Verdict
+from proofs.cache import ProofCache
 from proofs.parallel import default_jobs, prove_many
 from proofs.verdict import value_text
 
@@ -31,6 +32,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="seconds allowed per claim (default 20)")
     p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                    help="claims proved in parallel processes (default: number of cores)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="prove every claim again, neither reading nor writing the proof cache "
+                   "(see 'qedsheet cache')")
     p.add_argument("--only", action="append", default=None, metavar="NAME-GLOB",
                    help="check only claims whose name matches the glob (repeatable)")
     p.set_defaults(run=run)
@@ -57,17 +61,19 @@ def verdict_line(v: Verdict) -> str:
     return f"{mark} {v.claim.name}: {v.status}{exp} {v.seconds:.2f}s {detail}"
 
 
-def check_claims(claims: tuple[Claim, ...], budget: float, jobs: int = 1) -> list[Verdict]:
+def check_claims(claims: tuple[Claim, ...], budget: float, jobs: int = 1,
+                 cache: ProofCache | None = None) -> list[Verdict]:
     """The verdicts of `claims`, in their order, proved in `jobs` worker processes (at
-    least one, so that a claim that exits the process cannot pass for a success)."""
+    least one, so that a claim that exits the process cannot pass for a success), those
+    in `cache` taken from it."""
     progress = Progress(len(claims), "checking")
     try:
-        return prove_many(claims, budget, jobs, progress.advance, isolate=True)
+        return prove_many(claims, budget, jobs, progress.advance, isolate=True, cache=cache)
     finally:
         progress.close()
 
 
-def report(verdicts: list[Verdict], as_json: bool) -> int:
+def report(verdicts: list[Verdict], as_json: bool, cached: int = 0) -> int:
     if as_json:
         print(json.dumps([verdict_record(v) for v in verdicts], indent=2))
     else:
@@ -78,7 +84,8 @@ def report(verdicts: list[Verdict], as_json: bool) -> int:
         bad = sum(not v.ok for v in verdicts)
         print(f"{len(verdicts)} claims: {counts['proved']} proved, {counts['refuted']} refuted, "
               f"{counts['undecided']} undecided; {len(verdicts) - bad} as expected, "
-              f"{bad} not", file=sys.stdout)
+              f"{bad} not" + (f"; {cached} from the proof cache" if cached else ""),
+              file=sys.stdout)
     return 0 if all(v.ok for v in verdicts) else 1
 
 
@@ -98,4 +105,6 @@ def run(args: argparse.Namespace) -> int:
     if jobs < 1:
         raise UsageError(f"--jobs must be at least 1, got {jobs}")
     claims = select(targets.claims(args.targets, args.import_timeout), args.only)
-    return report(check_claims(claims, args.budget, jobs), args.json)
+    cache = None if args.no_cache else ProofCache.default()
+    verdicts = check_claims(claims, args.budget, jobs, cache)
+    return report(verdicts, args.json, cache.hits if cache else 0)
