@@ -488,7 +488,8 @@ def _kind(ctx: _Context, sides: list[Side], ops: list[Token], cue: str,
         return "definition"
     if cue == "condition" or cue == "definition" and not weak:
         # a relation between numbers is a claim whatever the words before it say
-        free = any(isinstance(s.expr, sp.Basic) and s.expr.free_symbols for s in sides)
+        free = any(isinstance(e, sp.Basic) and e.free_symbols for s in sides
+                   for e in _listed(s))
         return "condition" if free or any(s.error for s in sides) else "claim"
     if first == "=" and _definable(sides[0]) and _new_name(ctx, sides[0], sides[1]):
         return "definition"

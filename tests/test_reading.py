@@ -66,6 +66,12 @@ def test_conditions_from_the_prose_become_assumptions():
     assert given_of(md, 5) == ["a >= b"]
 
 
+def test_a_condition_on_a_list_of_variables_holds_for_each():
+    md = "For $a, b > 0$: $$\\log(ab) = \\log a + \\log b$$\n"
+    [(ln, _, c)] = claims(md)
+    assert ln == 1 and symbol(c, "a").is_positive and symbol(c, "b").is_positive
+
+
 def test_a_trailing_condition_reaches_the_claims_of_its_sentence():
     md = "We have $\\lambda^{-1} > 0$ for $\\lambda > 0$.\n\nBut $\\mu^{-1} > 0$.\n"
     got = claims(md)
