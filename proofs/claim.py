@@ -69,6 +69,23 @@ class Claim:
             raise TypeError("title must be a string")
         object.__setattr__(self, "hints", tuple(self.hints))
 
+    @classmethod
+    def from_latex(cls, name: str, tex: str, given: Any = (), *, source: str | None = None,
+                   expect: str = "proved", title: str = "") -> Claim:
+        """The claim that the LaTeX relation `tex` states, as `qedsheet grade` reads it
+        (a chain `a \\le b \\le c` states all of its links), under `given`: LaTeX
+        assumptions ("\\lambda > 0", "0 < p < 1") or sympy relations on the reader's
+        symbols (a variable x is `sp.Symbol("x", real=True)`).
+
+            >>> Claim.from_latex("exp-ge", r"e^{x} \\ge 1 + x").statement
+            exp(x) >= x + 1
+
+        LaTeX that cannot be read (or a given that is no assumption) raises a ValueError
+        whose message is one line; nothing of `tex` is evaluated as Python."""
+        from .reading import claim_from_latex
+
+        return claim_from_latex(name, tex, given, source=source, expect=expect, title=title)
+
     # sympy and Jupyter protocols -------------------------------------------------
     def _sympy_(self) -> Boolean:
         return self.statement

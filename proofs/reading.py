@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -177,6 +176,7 @@ class _Context:
     redo: bool = False  # a definition came after some of them
     prefix: list[str] = field(default_factory=list)  # words and markers of the sentence
     counter: int = 0
+    claims_only: bool = False  # every relation is a claim (Claim.from_latex)
     definitions: int = 0
     conditions: int = 0
     formulas: int = 0
@@ -191,9 +191,20 @@ def read_claims(text: str, fmt: str) -> list[Link]:
 
 def read_parts(parts: list[Part]) -> _Context:
     """Read the parts of a document; the context holds the links and the counts."""
+    ctx = _start(parts)
+    _read(ctx, parts)
+    _end_sentence(ctx)
+    return ctx
+
+
+def _start(parts: list[Part]) -> _Context:
+    """The context for reading `parts`: the vectors and dimensions they use."""
     dims, main = _dimensions(parts)
     notation = Notation(vectors=_vector_names(parts), dimensions=dims, dimension=main)
-    ctx = _Context(_State(notation))
+    return _Context(_State(notation))
+
+
+def _read(ctx: _Context, parts: list[Part]) -> None:
     for p in parts:
         if p.kind == "heading":
             _end_sentence(ctx)
@@ -220,33 +231,83 @@ def read_parts(parts: list[Part]) -> _Context:
                 ctx.links.append(Link(p.line, p.text[:200], None, "cannot read: internal "
                                       f"error of the reader ({type(exc).__name__})"))
                 ctx.last = None
-    _end_sentence(ctx)
-    return ctx
 
 
-def claim_from_latex(name: str, tex: str, given: Iterable[Any] = ()) -> Claim:
+def _assuming(tex: str) -> list[Part]:
+    """The parts of the sentence "Assume $tex$."."""
+    return [Part("prose", "Assume ", 1), Part("math", tex, 1), Part("prose", ". ", 1)]
+
+
+def claim_from_latex(name: str, tex: str, given: Any = (), *, source: str | None = None,
+                     expect: str = "proved", title: str = "") -> Claim:
     """The claim that the LaTeX relation `tex` states (a chain: all of its links), under
-    `given`: LaTeX conditions such as "\\lambda > 0" or sympy relations. A ValueError
-    says why a relation cannot be read."""
-    parts: list[Part] = []
-    relations = []
-    for g in given:
-        if isinstance(g, str):
-            parts += [Part("prose", "Assume ", 1), Part("math", g, 1), Part("prose", ". ", 1)]
-        else:
-            relations.append(g)
-    parts.append(Part("math", tex, 1, display=True))
-    links = read_parts(parts).links
+    `given`: LaTeX conditions such as "\\lambda > 0" (read as "Assume ..." in a
+    document) or sympy relations on the reader's symbols (a variable `x` is
+    `sp.Symbol("x", real=True)`). Every relation of `tex` is a claim, even one that a
+    document would read as a definition or an assumption (`f(x) = x^2`, `x > 0`). A
+    ValueError with a one-line message says why `tex` or a given cannot be read."""
+    if not isinstance(tex, str):
+        raise TypeError(f"the LaTeX of claim {name!r} must be a string, got "
+                        f"{type(tex).__name__}")
+    given = (given,) if isinstance(given, (str, sp.Basic)) else tuple(given)
+    texts = [g for g in given if isinstance(g, str)]
+    relations = [g for g in given if not isinstance(g, str)]
+    for g in texts:
+        _check_given(g)
+    parts = [p for g in texts for p in _assuming(g)]
+    formula = Part("math", tex, 1, display=True)
+    ctx = _start(parts + [formula])
+    _read(ctx, parts)
+    _end_sentence(ctx)
+    ctx.claims_only = True
+    _read(ctx, [formula])
+    _end_sentence(ctx)
+    links = ctx.links
     if not links:
-        raise ValueError(f"no relation to check in {tex!r}")
+        raise ValueError(_one_line(f"no relation to check in {tex!r}"))
     bad = next((x for x in links if x.claim is None), None)
     if bad is not None:
-        raise ValueError(f"{bad.latex}: {bad.reason}")
+        raise ValueError(_one_line(f"{bad.latex or tex}: {bad.reason}"))
     claims = [x.claim for x in links]
     statement = claims[0].statement if len(claims) == 1 else sp.And(
         *(c.statement for c in claims), evaluate=False)
+    _check_symbols(relations, statement)
     own = tuple(dict.fromkeys(g for c in claims for g in c.given))
-    return Claim(name, statement, given=own + tuple(relations))
+    return Claim(name, statement, given=own + tuple(relations), source=source,
+                 expect=expect, title=title)
+
+
+def _check_given(tex: str) -> None:
+    """A ValueError unless the LaTeX `tex` reads as assumptions, every side of it."""
+    try:
+        errors = [side.error for st in read_statements(tex, Notation())
+                  for k, op in enumerate(st.ops) if op.text != "in"
+                  for side in st.sides[k:k + 2] if side.error]
+    except ReadError as exc:
+        errors = [str(exc)]
+    read = read_parts(_assuming(tex))
+    if errors or not read.state.conditions or read.links:
+        why = f": {errors[0]}" if errors else ""
+        raise ValueError(_one_line(f"the given {tex!r} is not an assumption this reader "
+                                   f"reads (a relation on variables, such as \\lambda > 0 or "
+                                   f"0 < p < 1){why}"))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _check_symbols(relations: list[Any], statement: Any) -> None:
+    """A sympy given that names a variable of the statement with other assumptions would
+    constrain another variable than the one the LaTeX means: a ValueError says so."""
+    mine = {s.name: s for s in statement.free_symbols if isinstance(s, sp.Symbol)}
+    for r in relations:
+        for s in getattr(r, "free_symbols", ()):
+            if isinstance(s, sp.Symbol) and s.name in mine and mine[s.name] != s:
+                raise ValueError(_one_line(
+                    f"the given {sp.sstr(r)} names another {s.name} than the LaTeX does "
+                    f"(a symbol with other assumptions); write the given in LaTeX, or "
+                    f"use sp.Symbol({s.name!r}, real=True)"))
 
 
 def _leave_section(ctx: _Context, before: _State) -> None:
@@ -444,8 +505,8 @@ def _statement(ctx: _Context, st: Statement, p: Part, cue: str, sentence_cue: st
         sides[0] = ctx.last.side
         latex_of[0] = ctx.last.text
         carried = (ctx.last.side, ctx.last.text)
-    kind = _kind(ctx, sides, ops, cue, continued=p.continues,
-                 weak=sentence_cue in WEAK_DEFINITION_CUES)
+    kind = "claim" if ctx.claims_only and cue in ("", "claim") else _kind(
+        ctx, sides, ops, cue, continued=p.continues, weak=sentence_cue in WEAK_DEFINITION_CUES)
     start = 0
     if kind == "definition":
         ctx.definitions += 1
