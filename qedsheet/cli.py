@@ -16,6 +16,7 @@ EPILOG = """examples:
   qedsheet check                 prove every claim of the catalog; exit 0 when all as expected
   qedsheet check --json          the same as a JSON array
   qedsheet check notes.py -j 2   prove the module-level claims of your own file (or a module)
+  qedsheet check notes.md        prove every relation a Markdown or LaTeX note states
   qedsheet list                  the catalog: name, source, statement
   qedsheet show NAME --format tex   one claim, its derivation and verdict, for a note
   qedsheet grade answers.md      check every formula of a Markdown or LaTeX sheet
