@@ -25,6 +25,7 @@ import sympy as sp
 from . import budget as clock
 from .claim import Claim
 from .documents import read_document
+from .latex_vocabulary import STANDARD, Vocabulary
 from .parallel import prove_many
 from .reading import Link, read_parts
 from .verdict import Verdict
@@ -78,14 +79,16 @@ class Report:
 def grade_text(text: str, fmt: str, budget: float = DEFAULT_BUDGET, jobs: int = 1,
                advance: Callable[[str], None] | None = None,
                start: Callable[[int], None] | None = None,
-               max_relations: int = MAX_RELATIONS, time_limit: float = TIME_LIMIT) -> Report:
+               max_relations: int = MAX_RELATIONS, time_limit: float = TIME_LIMIT,
+               vocabulary: Vocabulary = STANDARD) -> Report:
     """Grade the document `text` ("markdown" or "latex"): each relation proved within
     `budget` seconds, in `jobs` worker processes; `start(count)` is called with the number
     of claims before proving and `advance(name)` as each is done. Relations beyond
     `max_relations`, and those not reached within `time_limit` seconds, are left
-    unchecked with that reason."""
+    unchecked with that reason. Formulas call the functions of `vocabulary` (the
+    standard ones by default)."""
     started = time.monotonic()
-    ctx = read_parts(read_document(text, fmt))
+    ctx = read_parts(read_document(text, fmt), vocabulary)
     links = ctx.links
     if len(links) > max_relations:
         links = links[:max_relations] + [

@@ -1,9 +1,9 @@
 """Formulas as authors write them in LaTeX, read into sympy relations (never evaluated).
 
     >>> from proofs.latex_math import Notation, read_statements
-    >>> [s] = read_statements(r"\\frac{d}{dx} \\sigma(x) = \\sigma(x)(1 - \\sigma(x))", Notation())
-    >>> [side.expr for side in s.sides]     # doctest: +NORMALIZE_WHITESPACE
-    [Derivative(1/(1 + exp(-x)), x), (1 - 1/(1 + exp(-x)))/(1 + exp(-x))]
+    >>> [s] = read_statements(r"\\frac{d}{dx} \\log(1 + e^{x}) = \\frac{1}{1 + e^{-x}}", Notation())
+    >>> [side.expr for side in s.sides]
+    [Derivative(log(exp(x) + 1), x), 1/(1 + exp(-x))]
     >>> [op.text for op in s.ops]
     ['=']
 
@@ -13,8 +13,9 @@ on its own, so an unreadable side costs only the links that touch it. What is re
 numbers (decimals exactly), letters and Greek letters as real variables, subscripts as
 indices (`o_j` is the j-th entry of the vector o, `w_0` its entry 0; `o_{apple}` is a
 name), `e^{...}`, `\\exp`, `\\log`/`\\ln` (natural; `\\log_2` a base), `\\sqrt`, `\\frac`,
-`\\cdot`, `\\times`, `|x|`, `\\lceil\\rceil`, `\\lfloor\\rfloor`, the functions of
-`proofs.latex_vocabulary` (σ, tanh, max/min of a list, softmax, LSE, RealSoftMax, ...),
+`\\cdot`, `\\times`, `|x|`, `\\lceil\\rceil`, `\\lfloor\\rfloor`, the functions of the
+notation's vocabulary (`proofs.latex_vocabulary`: by default the standard ones, such as
+tanh and max/min of a list; a caller passes the names of its subject),
 sums and products over an index (`\\sum_i` runs over 1..n for the document's dimension n,
 `\\sum_{k=1}^{q}` as written), limits (`\\lim_{x \\to a^{+}}`), derivatives
 (`\\frac{d}{dx}`, `\\frac{\\partial^2 l}{\\partial o_j^2}`, mixed partials, primes
@@ -36,7 +37,7 @@ import sympy as sp
 from sympy.core.relational import Relational
 
 from .latex_tokens import GREEK, Token, TokenError, tokenize
-from .latex_vocabulary import NAMES, SCALAR, VECTOR, VocabularyError, vector_value
+from .latex_vocabulary import STANDARD, Vocabulary, VocabularyError
 
 MAX_DEPTH = 60
 #: letters that name functions in notes (`f(x)` is a call, never f times x)
@@ -97,7 +98,8 @@ class Family:
 class Notation:
     """What the document has defined so far: functions, families, names (scalar
     definitions and values, keyed `x` or `w[0]`), the names used as vectors, and the
-    dimension symbols (`n`, or the upper bounds of the document's sums)."""
+    dimension symbols (`n`, or the upper bounds of the document's sums); and the
+    vocabulary of functions known before the document (`proofs.latex_vocabulary`)."""
 
     functions: Mapping[str, FunctionDef] = field(default_factory=dict)
     families: Mapping[str, Family] = field(default_factory=dict)
@@ -105,6 +107,7 @@ class Notation:
     vectors: frozenset[str] = frozenset()
     dimensions: frozenset[str] = frozenset({"n"})
     dimension: str = "n"
+    vocabulary: Vocabulary = STANDARD
 
     def with_function(self, f: FunctionDef) -> Notation:
         return dataclasses.replace(self, functions={**self.functions, f.name: f})
@@ -322,7 +325,8 @@ def read_statements(text: str, notation: Notation,
     `suspended` are read as plain variables, not by their definitions). A formula that
     cannot even be cut into tokens is a ReadError."""
     try:
-        tokens = tokenize(text, NAMES | frozenset(n.lower() for n in notation.functions))
+        tokens = tokenize(text, notation.vocabulary.names
+                          | frozenset(n.lower() for n in notation.functions))
     except TokenError as exc:
         raise ReadError(str(exc)) from None
     out = []
@@ -427,6 +431,7 @@ class _Reader:
                  suspended: frozenset[str]) -> None:
         self.toks = list(toks) + [Token("end", "", toks[-1].pos + 1 if toks else 0)]
         self.text, self.nt, self.suspended = text, notation, suspended
+        self.vocabulary = notation.vocabulary
         self.i, self.depth, self.abs_depth = 0, 0, 0
         self.guesses: list[str] = []
         self.used = False  # whether a definition of the document was used
@@ -776,12 +781,14 @@ class _Reader:
         if fdef is not None and key not in self.suspended:
             return self.call_defined(fdef, tok, primes)
         if primes:
-            if key and key.lower() in SCALAR and key.lower() not in ("max", "min"):
-                return self.prime_call(lambda a: SCALAR[key.lower()](a), key, primes, tok)
+            known = self.vocabulary.scalar.get(key.lower()) if key else None
+            if known is not None and key.lower() not in ("max", "min"):
+                return self.prime_call(lambda a: known(a), key, primes, tok)
             raise ReadError(f"{key or name}' at column {tok.pos + 1}: {key or name} is not "
                             "defined in the document")
-        if name == "sigma" and sub is None and calls and not self.nt.defines("sigma"):
-            return self.call_scalar("sigma", tok)
+        if sub is None and calls and name in self.vocabulary.scalar \
+                and not self.nt.defines(name):  # σ(x) when the vocabulary has σ
+            return self.call_scalar(name, tok)
         if name == "delta" and sub is not None and sub[0] == "indices":
             return sp.KroneckerDelta(*sub[1])
         if sub is not None and sub[0] == "indices":
@@ -869,7 +876,7 @@ class _Reader:
     def call_scalar(self, name: str, tok: Token) -> Any:
         args = [self.scalar(a) for a in self.call_args()]
         try:
-            return SCALAR[name](*args)
+            return self.vocabulary.scalar[name](*args)
         except VocabularyError as exc:
             raise ReadError(f"{exc} (column {tok.pos + 1})") from None
 
@@ -880,8 +887,8 @@ class _Reader:
             return self.call_defined(self.nt.functions[word], tok, self.primes())
         if self.at("op", "'"):
             k = self.primes()
-            if key in SCALAR:
-                return self.prime_call(lambda a: SCALAR[key](a), word, k, tok)
+            if key in self.vocabulary.scalar:
+                return self.prime_call(lambda a: self.vocabulary.scalar[key](a), word, k, tok)
             raise self.fail(f"{word}'", tok)
         if key in ("log", "ln", "lg") and self.at("op", "_"):
             self.take()
@@ -894,11 +901,11 @@ class _Reader:
             raise self.fail("lg (its base is ambiguous)", tok)
         if key in ("max", "min") and self.at("op", "_"):
             raise self.fail(f"\\{key} over an index (a maximum of n numbers)", tok)
-        if self.at("op", "^") and key in SCALAR and key not in ("max", "min"):
+        if self.at("op", "^") and key in self.vocabulary.scalar and key not in ("max", "min"):
             raise self.fail(f"a power written on {word} (\\{word}^2 x)", tok)
-        if key in VECTOR:
+        if key in self.vocabulary.vector:
             return self.vector_call(word, tok)
-        if key in SCALAR:
+        if key in self.vocabulary.scalar:
             return self.call_scalar(key, tok)
         raise ReadError(f"the function {word!r} at column {tok.pos + 1} is not defined in the "
                         "document")
@@ -936,14 +943,15 @@ class _Reader:
     def vector_call(self, word: str, tok: Token) -> Any:
         args = self.call_args()
         key = word.lower()
-        if len(args) > 1 or (key not in ("softmax", "softmin") and not self.is_vector(args[0])):
-            if key in SCALAR:
-                return SCALAR[key](*[self.scalar(a) for a in args])
+        if len(args) > 1 or (not self.vocabulary.vector[key].vector
+                             and not self.is_vector(args[0])):
+            if key in self.vocabulary.scalar:
+                return self.vocabulary.scalar[key](*[self.scalar(a) for a in args])
             raise ReadError(f"{word} of a list at column {tok.pos + 1} is not read here")
         n = index(self.nt.dimension)
         entry = self.vector_arg(args[0], tok)
         k = _fresh(index("k"), {n} | set(getattr(args[0], "free_symbols", set())))
-        kind, value = vector_value(word, entry, n, k)
+        kind, value = self.vocabulary.vector_value(word, entry, n, k)
         if kind == "scalar":
             return value
         vec = VectorValue(value, word)

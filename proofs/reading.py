@@ -51,6 +51,7 @@ from .latex_math import (
     replace_symbols,
 )
 from .latex_tokens import GREEK, Token
+from .latex_vocabulary import STANDARD, Vocabulary
 
 CLAIM_CUES = frozenset((
     "since so thus hence then therefore have get gives give giving show shows prove proves "
@@ -184,23 +185,25 @@ class _Context:
 
 # --- the whole document -------------------------------------------------------------
 
-def read_claims(text: str, fmt: str) -> list[Link]:
-    """The relations of a document in order (`fmt` "markdown" or "latex")."""
-    return read_parts(read_document(text, fmt)).links
+def read_claims(text: str, fmt: str, vocabulary: Vocabulary = STANDARD) -> list[Link]:
+    """The relations of a document in order (`fmt` "markdown" or "latex"), read with the
+    function names of `vocabulary`."""
+    return read_parts(read_document(text, fmt), vocabulary).links
 
 
-def read_parts(parts: list[Part]) -> _Context:
+def read_parts(parts: list[Part], vocabulary: Vocabulary = STANDARD) -> _Context:
     """Read the parts of a document; the context holds the links and the counts."""
-    ctx = _start(parts)
+    ctx = _start(parts, vocabulary)
     _read(ctx, parts)
     _end_sentence(ctx)
     return ctx
 
 
-def _start(parts: list[Part]) -> _Context:
+def _start(parts: list[Part], vocabulary: Vocabulary) -> _Context:
     """The context for reading `parts`: the vectors and dimensions they use."""
     dims, main = _dimensions(parts)
-    notation = Notation(vectors=_vector_names(parts), dimensions=dims, dimension=main)
+    notation = Notation(vectors=_vector_names(parts), dimensions=dims, dimension=main,
+                        vocabulary=vocabulary)
     return _Context(_State(notation))
 
 
@@ -239,13 +242,15 @@ def _assuming(tex: str) -> list[Part]:
 
 
 def claim_from_latex(name: str, tex: str, given: Any = (), *, source: str | None = None,
-                     expect: str = "proved", title: str = "") -> Claim:
+                     expect: str = "proved", title: str = "",
+                     vocabulary: Vocabulary = STANDARD) -> Claim:
     """The claim that the LaTeX relation `tex` states (a chain: all of its links), under
     `given`: LaTeX conditions such as "\\lambda > 0" (read as "Assume ..." in a
     document) or sympy relations on the reader's symbols (a variable `x` is
     `sp.Symbol("x", real=True)`). Every relation of `tex` is a claim, even one that a
     document would read as a definition or an assumption (`f(x) = x^2`, `x > 0`). A
-    ValueError with a one-line message says why `tex` or a given cannot be read."""
+    ValueError with a one-line message says why `tex` or a given cannot be read. Function
+    names are those of `vocabulary`."""
     if not isinstance(tex, str):
         raise TypeError(f"the LaTeX of claim {name!r} must be a string, got "
                         f"{type(tex).__name__}")
@@ -253,10 +258,10 @@ def claim_from_latex(name: str, tex: str, given: Any = (), *, source: str | None
     texts = [g for g in given if isinstance(g, str)]
     relations = [g for g in given if not isinstance(g, str)]
     for g in texts:
-        _check_given(g)
+        _check_given(g, vocabulary)
     parts = [p for g in texts for p in _assuming(g)]
     formula = Part("math", tex, 1, display=True)
-    ctx = _start(parts + [formula])
+    ctx = _start(parts + [formula], vocabulary)
     _read(ctx, parts)
     _end_sentence(ctx)
     ctx.claims_only = True
@@ -277,15 +282,15 @@ def claim_from_latex(name: str, tex: str, given: Any = (), *, source: str | None
                  expect=expect, title=title)
 
 
-def _check_given(tex: str) -> None:
+def _check_given(tex: str, vocabulary: Vocabulary) -> None:
     """A ValueError unless the LaTeX `tex` reads as assumptions, every side of it."""
     try:
-        errors = [side.error for st in read_statements(tex, Notation())
+        errors = [side.error for st in read_statements(tex, Notation(vocabulary=vocabulary))
                   for k, op in enumerate(st.ops) if op.text != "in"
                   for side in st.sides[k:k + 2] if side.error]
     except ReadError as exc:
         errors = [str(exc)]
-    read = read_parts(_assuming(tex))
+    read = read_parts(_assuming(tex), vocabulary)
     if errors or not read.state.conditions or read.links:
         why = f": {errors[0]}" if errors else ""
         raise ValueError(_one_line(f"the given {tex!r} is not an assumption this reader "
@@ -702,7 +707,7 @@ def _new_name(ctx: _Context, side: Side, rhs: Side | None = None) -> bool:
         return False
     if t.kind == "function":
         return t.name not in nt.functions and not (
-            t.name.lower() in _CATALOG and len(t.params) >= 1)
+            t.name.lower() in nt.vocabulary.checked and len(t.params) >= 1)
     if t.kind == "family":
         return t.name not in nt.families
     if t.kind == "power":
@@ -714,10 +719,6 @@ def _new_name(ctx: _Context, side: Side, rhs: Side | None = None) -> bool:
         names = _plain_names(rhs) if rhs is not None else set()
         return bool(names - _plain_value_names(value)) and bool(names)
     return t.name not in nt.functions and t.name not in nt.families
-
-
-_CATALOG = frozenset(("sigma", "sigmoid", "softmax", "softmin", "lse", "logsumexp",
-                      "realsoftmax", "realsoftmin", "relu", "softplus", "tanh", "exp", "log"))
 
 
 def _define(ctx: _Context, lhs: Side, p: Part, op: Token) -> None:

@@ -3,8 +3,15 @@
 import pytest
 import sympy as sp
 
+from derivations.latex_vocabulary import VOCABULARY
 from proofs import prove
-from proofs.reading import claim_from_latex, read_claims
+from proofs.reading import claim_from_latex
+from proofs.reading import read_claims as read_with
+
+
+def read_claims(text: str, fmt: str):
+    """The relations of a document, read with the catalog's function names."""
+    return read_with(text, fmt, VOCABULARY)
 
 
 def claims(md: str):

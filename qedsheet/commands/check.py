@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from derivations.latex_vocabulary import VOCABULARY
 from proofs import Claim, Verdict
 from proofs.documents import DocumentError, detect_format, read_document
 from proofs.parallel import default_jobs, prove_many
@@ -165,7 +166,7 @@ def note_relations(path: str, label: str) -> tuple[NoteRelation, ...]:
     second relation on line 12), or a UsageError when the note cannot be read."""
     text = read_source(path)
     try:
-        ctx = read_parts(read_document(text, detect_format(path, text)))
+        ctx = read_parts(read_document(text, detect_format(path, text)), VOCABULARY)
     except DocumentError as exc:
         raise UsageError(f"{path}: {exc}") from None
     except RecursionError:
