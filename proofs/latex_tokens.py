@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 
 MAX_FORMULA = 4000
+#: the brackets that open and close a group (the `op` tokens of `( { [` and `) } ]`)
+OPEN, CLOSE = "({[", ")}]"
 
 
 class TokenError(ValueError):
