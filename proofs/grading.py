@@ -108,7 +108,14 @@ def grade_text(text: str, fmt: str, budget: float = DEFAULT_BUDGET, jobs: int = 
 def _prove(claims: list[Claim], budget: float, jobs: int,
            advance: Callable[[str], None] | None, deadline: float) -> dict[int, Verdict]:
     """The verdict of each claim (by id), each distinct statement proved once, in
-    batches until `deadline` (time.monotonic()); claims not reached have no verdict."""
+    batches until `deadline` (time.monotonic()); claims not reached have no verdict.
+
+    A batch holds as many claims as `jobs` workers can prove in the time left even if
+    each takes its whole budget, so a batch never runs far past the deadline; and the
+    batches are few, since each starts new workers (which lose what the previous ones
+    had cached, and wait at its end for its slowest claim)."""
+    from . import tactics  # noqa: F401 - imported once here, not in each forked worker
+
     distinct: dict[str, Claim] = {}
     key_of: dict[int, str] = {}
     for c in claims:
@@ -117,11 +124,13 @@ def _prove(claims: list[Claim], budget: float, jobs: int,
         distinct.setdefault(key, c)
     unique = list(distinct.values())
     by_key: dict[str, Verdict] = {}
-    size = max(4 * jobs, 8)
-    for k in range(0, len(unique), size):
-        if time.monotonic() + budget > deadline:
+    start = 0
+    while start < len(unique):
+        rounds = int((deadline - time.monotonic()) // budget)
+        if rounds < 1:
             break
-        batch = unique[k:k + size]
+        batch = unique[start:start + rounds * max(jobs, 1)]
+        start += len(batch)
         for c, v in zip(batch, prove_many(batch, budget, jobs, advance, isolate=True),
                         strict=True):
             by_key[sp.srepr((c.statement, c.given))] = v
