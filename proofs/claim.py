@@ -88,6 +88,27 @@ class Claim:
                             f"(such as squeeze bounds), got {type(hints).__name__}: {hints!r}")
         object.__setattr__(self, "hints", tuple(hints))
 
+    @classmethod
+    def from_latex(cls, name: str, tex: str, given: Any = (), *, source: str | None = None,
+                   expect: str = "proved", title: str = "", vocabulary: Any = None) -> Claim:
+        """The claim that the LaTeX relation `tex` states, as `qedsheet grade` reads it
+        (a chain `a \\le b \\le c` states all of its links), under `given`: LaTeX
+        assumptions ("\\lambda > 0", "0 < p < 1") or sympy relations on the reader's
+        symbols (a variable x is `sp.Symbol("x", real=True)`).
+
+            >>> Claim.from_latex("exp-ge", r"e^{x} \\ge 1 + x").statement
+            exp(x) >= x + 1
+
+        LaTeX that cannot be read (or a given that is no assumption) raises a ValueError
+        whose message is one line; nothing of `tex` is evaluated as Python. Functions are
+        read by name from `vocabulary` (a `proofs.latex_vocabulary.Vocabulary`; by default
+        the standard functions only)."""
+        from .latex_vocabulary import STANDARD
+        from .reading import claim_from_latex
+
+        return claim_from_latex(name, tex, given, source=source, expect=expect, title=title,
+                                vocabulary=vocabulary or STANDARD)
+
     # sympy and Jupyter protocols -------------------------------------------------
     def _sympy_(self) -> Boolean:
         return self.statement

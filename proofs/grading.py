@@ -25,6 +25,7 @@ import sympy as sp
 from . import budget as clock
 from .claim import Claim
 from .documents import read_document
+from .latex_vocabulary import STANDARD, Vocabulary
 from .parallel import prove_many
 from .reading import Link, read_parts
 from .verdict import Verdict
@@ -78,14 +79,16 @@ class Report:
 def grade_text(text: str, fmt: str, budget: float = DEFAULT_BUDGET, jobs: int = 1,
                advance: Callable[[str], None] | None = None,
                start: Callable[[int], None] | None = None,
-               max_relations: int = MAX_RELATIONS, time_limit: float = TIME_LIMIT) -> Report:
+               max_relations: int = MAX_RELATIONS, time_limit: float = TIME_LIMIT,
+               vocabulary: Vocabulary = STANDARD) -> Report:
     """Grade the document `text` ("markdown" or "latex"): each relation proved within
     `budget` seconds, in `jobs` worker processes; `start(count)` is called with the number
     of claims before proving and `advance(name)` as each is done. Relations beyond
     `max_relations`, and those not reached within `time_limit` seconds, are left
-    unchecked with that reason."""
+    unchecked with that reason. Formulas call the functions of `vocabulary` (the
+    standard ones by default)."""
     started = time.monotonic()
-    ctx = read_parts(read_document(text, fmt))
+    ctx = read_parts(read_document(text, fmt), vocabulary)
     links = ctx.links
     if len(links) > max_relations:
         links = links[:max_relations] + [
@@ -105,7 +108,14 @@ def grade_text(text: str, fmt: str, budget: float = DEFAULT_BUDGET, jobs: int = 
 def _prove(claims: list[Claim], budget: float, jobs: int,
            advance: Callable[[str], None] | None, deadline: float) -> dict[int, Verdict]:
     """The verdict of each claim (by id), each distinct statement proved once, in
-    batches until `deadline` (time.monotonic()); claims not reached have no verdict."""
+    batches until `deadline` (time.monotonic()); claims not reached have no verdict.
+
+    A batch holds as many claims as `jobs` workers can prove in the time left even if
+    each takes its whole budget, so a batch never runs far past the deadline; and the
+    batches are few, since each starts new workers (which lose what the previous ones
+    had cached, and wait at its end for its slowest claim)."""
+    from . import tactics  # noqa: F401 - imported once here, not in each forked worker
+
     distinct: dict[str, Claim] = {}
     key_of: dict[int, str] = {}
     for c in claims:
@@ -114,11 +124,13 @@ def _prove(claims: list[Claim], budget: float, jobs: int,
         distinct.setdefault(key, c)
     unique = list(distinct.values())
     by_key: dict[str, Verdict] = {}
-    size = max(4 * jobs, 8)
-    for k in range(0, len(unique), size):
-        if time.monotonic() + budget > deadline:
+    start = 0
+    while start < len(unique):
+        rounds = int((deadline - time.monotonic()) // budget)
+        if rounds < 1:
             break
-        batch = unique[k:k + size]
+        batch = unique[start:start + rounds * max(jobs, 1)]
+        start += len(batch)
         for c, v in zip(batch, prove_many(batch, budget, jobs, advance, isolate=True),
                         strict=True):
             by_key[sp.srepr((c.statement, c.given))] = v

@@ -4,8 +4,8 @@
     ['frac', '{', 'partial', 'l', '}', '{', 'partial', 'o', '_', 'j', '}', '<=', '1', '']
 
 Kinds: `num` (digits, a decimal point), `letter` (one ASCII letter, or an accented name
-such as `\\hat{y}` read as `yhat`), `word` (a run of letters naming a known function,
-`softmax`, or the word of `\\operatorname{...}`), `name` (`\\mathrm{Var}`: a name that
+such as `\\hat{y}` read as `yhat`), `word` (a run of letters naming a function the caller
+knows, `log`, or the word of `\\operatorname{...}`), `name` (`\\mathrm{Var}`: a name that
 is no function this reader knows), `text` (prose inside a formula), `vec`
 (`\\mathbf{x}`, `\\boldsymbol{x}`, `\\vec{x}`), `cmd` (any other `\\name`), `op` (one
 character of `+ - * / ^ _ ( ) { } | , ' ! ;`), `rel` (a relation: `=`, `<`, `<=`, `>`, `>=`,
@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 
 MAX_FORMULA = 4000
+#: the brackets that open and close a group (the `op` tokens of `( { [` and `) } ]`)
+OPEN, CLOSE = "({[", ")}]"
 
 
 class TokenError(ValueError):
@@ -121,7 +123,7 @@ def _word_token(command: str, word: str, pos: int, functions: frozenset[str]) ->
 
 def tokenize(text: str, functions: frozenset[str] = frozenset()) -> list[Token]:
     """The tokens of the formula `text`; `functions` holds the (lower-case) names that a
-    run of plain letters may spell (`softmax(o)`, `log(x)`). A TokenError names the first
+    run of plain letters may spell (`log(x)`, `tanh(x)`). A TokenError names the first
     thing that is not LaTeX math this reader knows."""
     if len(text) > MAX_FORMULA:
         raise TokenError(f"the formula is longer than {MAX_FORMULA} characters")

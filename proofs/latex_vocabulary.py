@@ -1,35 +1,43 @@
-"""The function names that notes on ML mathematics use, and what each one means.
+"""The functions a formula may call by name, and what each one means: a `Vocabulary`.
 
-A name is looked up without regard to case (`softmax`, `Softmax`, `\\operatorname{LSE}`,
-`\\mathrm{RealSoftMax}`). Each entry builds the sympy expression of a call from its
-arguments; a vector argument arrives as a function of the index (`entry(k)` is the k-th
+The reader of `proofs.latex_math` knows the names of its vocabulary and nothing else. The
+engine's own, `STANDARD`, holds standard functions only (exp, log, square roots, the
+trigonometric and hyperbolic functions, |x|, sign, max and min of a list); the names of a
+subject (σ, softmax, LSE, ...) come from the caller, which passes a vocabulary built on it
+(`STANDARD.extended(...)`, as `derivations.latex_vocabulary` does).
+
+A name is looked up without regard to case (`Max`, `\\operatorname{LOG}`). A scalar entry
+builds the sympy expression of a call from its arguments; a vector entry is a function of
+a whole vector, which arrives as a function of the index (`entry(k)` is the k-th
 coordinate) together with the symbol of its dimension.
 
     >>> import sympy as sp
     >>> a, b = sp.symbols("a b", real=True)
-    >>> SCALAR["realsoftmax"](a, b)
-    log(exp(a) + exp(b))
+    >>> STANDARD.scalar["max"](a, b)
+    Max(a, b)
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 import sympy as sp
 
-Entry = Callable[[sp.Expr], sp.Expr]
+#: builds the value of a call from its arguments
+Scalar = Callable[..., sp.Expr]
+#: the coordinates of a vector: entry(k) is its k-th coordinate
+VectorEntry = Callable[[sp.Expr], sp.Expr]
 
 
 class VocabularyError(ValueError):
     """A known function called with arguments it does not take."""
 
 
-def sigmoid(x: sp.Expr) -> sp.Expr:
-    """1/(1 + e^{-x})."""
-    return 1 / (1 + sp.exp(-x))
-
-
-def _one(fn: Callable[[sp.Expr], sp.Expr], name: str) -> Callable[..., sp.Expr]:
+def one(fn: Callable[[sp.Expr], sp.Expr], name: str) -> Scalar:
+    """The entry of a function of one number."""
     def build(*args: sp.Expr) -> sp.Expr:
         if len(args) != 1:
             raise VocabularyError(f"{name} takes one argument, got {len(args)}")
@@ -37,7 +45,8 @@ def _one(fn: Callable[[sp.Expr], sp.Expr], name: str) -> Callable[..., sp.Expr]:
     return build
 
 
-def _list(fn: Callable[..., sp.Expr], name: str, least: int = 2) -> Callable[..., sp.Expr]:
+def listed(fn: Callable[..., sp.Expr], name: str, least: int = 2) -> Scalar:
+    """The entry of a function of numbers listed as arguments (at least `least`)."""
     def build(*args: sp.Expr) -> sp.Expr:
         if len(args) < least:
             raise VocabularyError(f"{name} of {len(args)} argument(s) is not read here "
@@ -46,56 +55,62 @@ def _list(fn: Callable[..., sp.Expr], name: str, least: int = 2) -> Callable[...
     return build
 
 
-def _lse(*args: sp.Expr) -> sp.Expr:
-    return sp.log(sp.Add(*(sp.exp(a) for a in args)))
+@dataclass(frozen=True)
+class VectorFunction:
+    """A function of a whole vector: `value(entry, n, k)` is its value at the vector of
+    dimension n whose k-th coordinate is `entry(k)` (k: a fresh index for sums). With
+    `vector`, the value is a vector, given as its coordinate function (softmax), and the
+    argument is always read as a vector; otherwise the value is a number, and a call on
+    numbers listed as arguments is read by the scalar entry of the same name (if any)."""
+
+    value: Callable[[VectorEntry, sp.Symbol, sp.Symbol], Any]
+    vector: bool = False
 
 
-def _lse_min(*args: sp.Expr) -> sp.Expr:
-    return -sp.log(sp.Add(*(sp.exp(-a) for a in args)))
+@dataclass(frozen=True)
+class Vocabulary:
+    """The names a formula may call: `scalar` (functions of numbers listed as arguments)
+    and `vector` (functions of a whole vector), keyed by their lower-case name; `checked`
+    holds the names that an equation `f(x) = ...` with no definition word before it
+    checks rather than defines (the document means the known function)."""
+
+    scalar: Mapping[str, Scalar] = field(default_factory=dict)
+    vector: Mapping[str, VectorFunction] = field(default_factory=dict)
+    checked: frozenset[str] = frozenset()
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Every name a run of plain letters may spell in a formula (`log(x)`)."""
+        return frozenset(self.scalar) | frozenset(self.vector)
+
+    def extended(self, other: Vocabulary) -> Vocabulary:
+        """This vocabulary with the names of `other` added (`other` wins a clash)."""
+        return dataclasses.replace(self, scalar={**self.scalar, **other.scalar},
+                                   vector={**self.vector, **other.vector},
+                                   checked=self.checked | other.checked)
+
+    def vector_value(self, name: str, entry: VectorEntry, n: sp.Symbol,
+                     k: sp.Symbol) -> tuple[str, Any]:
+        """The value of `name` at the vector whose k-th coordinate is `entry(k)`:
+        ("scalar", expr), or ("vector", coordinate function)."""
+        f = self.vector.get(name.lower())
+        if f is None:
+            raise VocabularyError(f"{name} of a vector is not read here")
+        return ("vector" if f.vector else "scalar"), f.value(entry, n, k)
 
 
-#: functions of numbers listed as arguments
-SCALAR: dict[str, Callable[..., sp.Expr]] = {
-    "exp": _one(sp.exp, "exp"),
-    "log": _one(sp.log, "log"),
-    "ln": _one(sp.log, "ln"),
-    "sqrt": _one(sp.sqrt, "sqrt"),
-    "sin": _one(sp.sin, "sin"), "cos": _one(sp.cos, "cos"), "tan": _one(sp.tan, "tan"),
-    "sinh": _one(sp.sinh, "sinh"), "cosh": _one(sp.cosh, "cosh"),
-    "tanh": _one(sp.tanh, "tanh"),
-    "sigma": _one(sigmoid, "σ"), "sigmoid": _one(sigmoid, "sigmoid"),
-    "relu": _one(lambda x: sp.Max(0, x), "ReLU"),
-    "softplus": _one(lambda x: sp.log(1 + sp.exp(x)), "softplus"),
-    "abs": _one(sp.Abs, "abs"), "sgn": _one(sp.sign, "sgn"), "sign": _one(sp.sign, "sign"),
-    "max": _list(sp.Max, "max"), "min": _list(sp.Min, "min"),
-    "realsoftmax": _list(_lse, "RealSoftMax"), "lse": _list(_lse, "LSE"),
-    "logsumexp": _list(_lse, "logsumexp"), "realsoftmin": _list(_lse_min, "RealSoftMin"),
-}
-
-VectorEntry = Callable[[sp.Expr], sp.Expr]
-
-
-def _sum(entry: VectorEntry, n: sp.Symbol, k: sp.Symbol, fn: Callable) -> sp.Sum:
-    return sp.Sum(fn(entry(k)), (k, 1, n))
-
-
-def vector_value(name: str, entry: VectorEntry, n: sp.Symbol,
-                 k: sp.Symbol) -> tuple[str, Callable[[sp.Expr], sp.Expr] | sp.Expr]:
-    """The value of `name` at the vector whose k-th coordinate is `entry(k)`: ("scalar",
-    expr) for LSE and the like, ("vector", coordinate function) for softmax."""
-    key = name.lower()
-    if key in ("lse", "logsumexp", "realsoftmax"):
-        return "scalar", sp.log(_sum(entry, n, k, sp.exp))
-    if key == "realsoftmin":
-        return "scalar", -sp.log(_sum(entry, n, k, lambda e: sp.exp(-e)))
-    if key == "softmax":
-        return "vector", lambda j: sp.exp(entry(j)) / _sum(entry, n, k, sp.exp)
-    if key == "softmin":
-        return "vector", lambda j: sp.exp(-entry(j)) / _sum(entry, n, k, lambda e: sp.exp(-e))
-    raise VocabularyError(f"{name} of a vector is not read here")
-
-
-#: names that take a whole vector
-VECTOR = frozenset(("softmax", "softmin", "lse", "logsumexp", "realsoftmax", "realsoftmin"))
-#: every name a run of plain letters may spell in a formula (`softmax(o)`, `log(x)`)
-NAMES = frozenset(SCALAR) | VECTOR
+#: the standard functions, which any notes may use
+STANDARD = Vocabulary(
+    scalar={
+        "exp": one(sp.exp, "exp"),
+        "log": one(sp.log, "log"),
+        "ln": one(sp.log, "ln"),
+        "sqrt": one(sp.sqrt, "sqrt"),
+        "sin": one(sp.sin, "sin"), "cos": one(sp.cos, "cos"), "tan": one(sp.tan, "tan"),
+        "sinh": one(sp.sinh, "sinh"), "cosh": one(sp.cosh, "cosh"),
+        "tanh": one(sp.tanh, "tanh"),
+        "abs": one(sp.Abs, "abs"), "sgn": one(sp.sign, "sgn"), "sign": one(sp.sign, "sign"),
+        "max": listed(sp.Max, "max"), "min": listed(sp.Min, "min"),
+    },
+    checked=frozenset(("exp", "log", "tanh")),
+)

@@ -18,20 +18,17 @@ EPILOG = """examples:
   qedsheet check                 prove every claim of the catalog; exit 0 when all as expected
   qedsheet check --json          the same as a JSON array
   qedsheet check notes.py -j 2   prove the module-level claims of your own file (or a module)
+  qedsheet check notes.md        prove every relation a Markdown or LaTeX note states
   qedsheet list [notes.py]       the catalog's (or your file's) claims: name, source, statement
   qedsheet show NAME [notes.py] --format tex
                                  one claim, its derivation and verdict, to paste in a note
                                  (compiles with amsmath, amssymb; colours: show --preamble)
   qedsheet grade answers.md      check every formula of a Markdown or LaTeX sheet
-<<<<<<< HEAD
-  qedsheet cache clear           forget the verdicts kept on disk (check and build reuse them)
-exit status: 0 every claim as expected, 1 some claim not as expected, 2 bad usage or input
-=======
   qedsheet build [notes.py] -o out
                                  the sheets: out/notes.tex, .pdf, .md (default: the catalog)
+  qedsheet cache clear           forget the verdicts kept on disk (check and build reuse them)
 exit status: 0 every claim as expected, 1 some claim not as expected, 2 bad usage or
 input, or an output that cannot be written; 141 when the reader of the output left
->>>>>>> main
 """
 
 

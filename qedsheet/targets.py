@@ -21,11 +21,11 @@ IMPORT_TIMEOUT = 60.0
 T = TypeVar("T")
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The PATH_OR_MODULE arguments and --import-timeout."""
-    parser.add_argument("targets", nargs="*", metavar="PATH_OR_MODULE",
-                        help="a .py file (notes.py) or a dotted module name (mypkg.notes); "
-                        "default: the catalog")
+def add_arguments(parser: argparse.ArgumentParser,
+                  what: str = "a .py file (notes.py) or a dotted module name (mypkg.notes); "
+                  "default: the catalog") -> None:
+    """The PATH_OR_MODULE arguments (described by `what`) and --import-timeout."""
+    parser.add_argument("targets", nargs="*", metavar="PATH_OR_MODULE", help=what)
     parser.add_argument("--import-timeout", type=seconds, default=IMPORT_TIMEOUT, metavar="S",
                         help=f"seconds allowed for importing them (default {IMPORT_TIMEOUT:g})")
 

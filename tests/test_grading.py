@@ -4,11 +4,13 @@ from fractions import Fraction
 
 import pytest
 
+from derivations.latex_vocabulary import VOCABULARY
 from proofs.grading import grade_text
 
 
 def grade(md: str, **kw):
     kw.setdefault("budget", 20.0)
+    kw.setdefault("vocabulary", VOCABULARY)
     return grade_text(md, "markdown", jobs=1, **kw)
 
 

@@ -5,6 +5,7 @@ import builtins
 import pytest
 import sympy as sp
 
+from derivations.latex_vocabulary import VOCABULARY
 from proofs.latex_math import (
     Family,
     FunctionDef,
@@ -20,7 +21,7 @@ from proofs.latex_math import (
 a, b, x, y, z, lam, T = (real(s) for s in ("a", "b", "x", "y", "z", "lambda", "T"))
 n, i, j, k = (index(s) for s in "nijk")
 o, X, p = base("o"), base("x"), base("p")
-NT = Notation(vectors=frozenset({"o", "x", "p", "y", "v"}))
+NT = Notation(vectors=frozenset({"o", "x", "p", "y", "v"}), vocabulary=VOCABULARY)
 
 
 def sides(text, nt=NT):
@@ -75,7 +76,7 @@ def test_sums_over_the_document_dimension():
 
 def test_partial_derivatives_by_entries():
     loss = -sp.Sum(base("y")[k] * o[k], (k, 1, n))
-    nt = Notation(vectors=NT.vectors, names={"l": loss})
+    nt = Notation(vectors=NT.vectors, names={"l": loss}, vocabulary=VOCABULARY)
     [d, _], _ = sides(r"\frac{\partial^2 l}{\partial o_i \partial o_j} = p_i", nt)
     assert isinstance(d, sp.Derivative) and [v for v, _ in d.variable_count] == [o[i], o[j]]
     [d], _ = sides(r"\frac{\partial^2 l}{\partial o_j^2}", nt)
@@ -123,14 +124,14 @@ def test_statements_are_cut_at_quad_and_words():
 
 def test_definitions_of_the_document_are_used():
     g = FunctionDef("g", ("x",), sp.log(sp.Sum(sp.exp(X[k]), (k, 1, n))))
-    nt = Notation(functions={"g": g}, vectors=frozenset({"x"}))
+    nt = Notation(functions={"g": g}, vectors=frozenset({"x"}), vocabulary=VOCABULARY)
     [e], _ = sides(r"g(\mathbf{x} + b)", nt)
     assert same(e, sp.log(sp.Sum(sp.exp(X[k] + b), (k, 1, n))))
     fam = Family("p", j, sp.exp(o[j]) / sp.Sum(sp.exp(o[k]), (k, 1, n)))
-    nt = Notation(families={"p": fam}, vectors=frozenset({"o", "p"}))
+    nt = Notation(families={"p": fam}, vectors=frozenset({"o", "p"}), vocabulary=VOCABULARY)
     [e], _ = sides(r"\sum_k p_k", nt)
     assert same(e.subs(n, 3).doit(), 1)
-    nt = Notation(names={"x": sp.Integer(3)})
+    nt = Notation(names={"x": sp.Integer(3)}, vocabulary=VOCABULARY)
     [e], _ = sides(r"\frac{d}{dx} x^2", nt)   # differentiate, then put the value in
     assert e == 6
 

@@ -3,8 +3,15 @@
 import pytest
 import sympy as sp
 
+from derivations.latex_vocabulary import VOCABULARY
 from proofs import prove
-from proofs.reading import claim_from_latex, read_claims
+from proofs.reading import claim_from_latex
+from proofs.reading import read_claims as read_with
+
+
+def read_claims(text: str, fmt: str):
+    """The relations of a document, read with the catalog's function names."""
+    return read_with(text, fmt, VOCABULARY)
 
 
 def claims(md: str):
@@ -64,6 +71,12 @@ def test_conditions_from_the_prose_become_assumptions():
     assert symbol(c, "lambda").is_positive and symbol(c, "p").is_positive
     assert given_of(md, 3) == ["p < 1"]
     assert given_of(md, 5) == ["a >= b"]
+
+
+def test_a_condition_on_a_list_of_variables_holds_for_each():
+    md = "For $a, b > 0$: $$\\log(ab) = \\log a + \\log b$$\n"
+    [(ln, _, c)] = claims(md)
+    assert ln == 1 and symbol(c, "a").is_positive and symbol(c, "b").is_positive
 
 
 def test_a_trailing_condition_reaches_the_claims_of_its_sentence():

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 
+from derivations.latex_vocabulary import VOCABULARY
 from proofs.documents import MAX_BYTES, DocumentError, detect_format
 from proofs.grading import DEFAULT_BUDGET, MAX_RELATIONS, TIME_LIMIT, Finding, Report, grade_text
 from proofs.parallel import default_jobs
@@ -100,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         report = grade_text(text, fmt, args.budget, jobs, progress.advance, start,
-                            MAX_RELATIONS, args.time_limit)
+                            MAX_RELATIONS, args.time_limit, VOCABULARY)
     except DocumentError as exc:
         raise UsageError(f"{args.file}: {exc}") from None
     except RecursionError:
