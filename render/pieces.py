@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from proofs import Claim, Derivation, Exercise, Step, Verdict
+from proofs.verdict import fill
 
 from .latex_printer import latex
 
@@ -142,6 +143,11 @@ def clean_why(text: str) -> str:
     return text
 
 
+def step_why(step: Step) -> str:
+    """A step's justification as prose with its named expressions as `$...$` math."""
+    return fill(clean_why(step.why), step.terms, lambda e: "$" + latex(e) + "$")
+
+
 def proof_rows(steps: tuple[Step, ...]) -> tuple[list[Row], int]:
     """The verdict's steps as rows (at most MAX_STEPS) and how many were left out."""
     rows: list[Row] = []
@@ -149,21 +155,21 @@ def proof_rows(steps: tuple[Step, ...]) -> tuple[list[Row], int]:
     prev_step: Step | None = None
     for s in steps[:MAX_STEPS]:
         if s.kind == "case":
-            rows.append(Row(r"\text{case } " + latex(s.rhs), "", "", clean_why(s.why), s.depth))
+            rows.append(Row(r"\text{case } " + latex(s.rhs), "", "", step_why(s), s.depth))
             prev = None
         elif s.kind == "note" or s.lhs is None:
-            rows.append(Row("", "", "", clean_why(s.why), s.depth))
+            rows.append(Row("", "", "", step_why(s), s.depth))
             prev = None
         elif rows and prev_step is not None and prev_step.kind == s.kind and \
                 prev_step.op == s.op and _same(prev_step.lhs, s.lhs) and \
                 _same(prev_step.rhs, s.rhs):
             last = rows[-1]          # the same relation again: one row, both reasons
-            why = f"{last.why}; {clean_why(s.why)}".strip("; ")
+            why = f"{last.why}; {step_why(s)}".strip("; ")
             rows[-1] = Row(last.lhs, last.op, last.rhs, why, last.indent, last.mark)
         else:
             same = prev is not None and _same(prev, s.lhs)
             rows.append(Row("" if same else broken(s.lhs), op_tex(s.op), broken(s.rhs),
-                            clean_why(s.why), s.depth))
+                            step_why(s), s.depth))
             prev = s.rhs
         prev_step = s
     return rows, max(0, len(steps) - MAX_STEPS)
