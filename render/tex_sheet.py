@@ -17,6 +17,7 @@ from .pieces import (
     counterexample_tex,
     derivation_rows,
     link_notes,
+    one_line_proof,
     proof_rows,
     prose_tex,
     shown_claims,
@@ -124,7 +125,10 @@ def verdict_tex(v: Verdict) -> str:
         if not v.ok:
             text += rf" \qedmark{{refuted}}{{It was expected to be {v.claim.expect}.}}"
     out = [text]
-    if v.status == "proved" and v.steps:
+    brief = one_line_proof(v) if v.status == "proved" and v.steps else None
+    if brief:
+        out.append(rf"{{\small Proof: {prose_tex(brief)}.\par}}")
+    elif v.status == "proved" and v.steps:
         rows, omitted = proof_rows(v.steps)
         out.append(r"{\small" + "\n" + rows_tex(rows, omitted) + "}")
     return "\n".join(out) + "\n"

@@ -36,3 +36,35 @@ def test_raw_sympy_check_can_fail():
 def test_no_sympy_text_in_either_sheet():
     for name, (tex, md) in texts().items():
         assert raw_sympy(tex, md) == [], name
+
+
+def repeated_rows(tex: str) -> list[str]:
+    """Rows of the `align*` blocks that say what the row above says (`&= B` under
+    `... &= B`), `A &= A`, or show no formula at all."""
+    bad = []
+    for block in re.findall(r"\\begin\{align\*\}(.*?)\\end\{align\*\}", tex, re.S):
+        above = None
+        for raw in block.split("\\\\\n"):
+            row = re.sub(r"\\tag\*\{.*$", "", raw).strip()
+            lhs, _, rest = row.partition("&")
+            op, _, rhs = rest.strip().partition(" ")
+            lhs, rhs = lhs.strip(), rhs.strip()
+            if not lhs and not rest.strip():
+                bad.append("(blank)")
+            elif op == "=" and lhs == rhs:
+                bad.append(row)
+            elif above is not None and (op, rhs) == above[1:] and lhs in ("", above[0]):
+                bad.append(row)
+            above = (lhs or (above[0] if above else ""), op, rhs)
+    return bad
+
+
+def test_repeated_rows_check_can_fail():
+    block = "\\begin{align*}\na &= b \\tag*{$(1)$} \\\\\n &= b \\tag*{$(2)$} \\\\\n" \
+            " & \\tag*{$(3)$}\n\\end{align*}"
+    assert repeated_rows(block) == ["&= b", "(blank)"]
+
+
+def test_no_repeated_or_blank_rows_in_either_sheet():
+    for name, (tex, _) in texts().items():
+        assert repeated_rows(tex) == [], name
