@@ -326,6 +326,19 @@ def tex_math_unicode(text: str) -> str:
     return "".join(" " + UNICODE_TEX[ch] + " " if ch in UNICODE_TEX else ch for ch in text)
 
 
+LONG_DIGITS = 16
+_DIGIT_RUN = re.compile(rf"(?<![\d.])\d{{{LONG_DIGITS + 1},}}(?![\d.])")
+
+
+def short_numbers(tex: str) -> str:
+    r"""LaTeX math with every integer longer than LONG_DIGITS digits in scientific form:
+    `1797...` (309 digits) becomes `1.797693\ldots \times 10^{308}`."""
+    def sci(m: re.Match) -> str:
+        digits = m.group(0)
+        return rf"{digits[0]}.{digits[1:7]}\ldots \times 10^{{{len(digits) - 1}}}"
+    return _DIGIT_RUN.sub(sci, tex)
+
+
 # a word with a TeX-style superscript or subscript in plain prose: e^{-x}, o_k, q^2
 _SCRIPTED = re.compile(r"(?<![A-Za-z0-9_\\])(?:[A-Za-zα-ωΣ]|\d+)"
                        r"(?:[\^_](?:\{[^{}$`]*\}|[-+−]?[A-Za-z0-9]+))+")
@@ -355,7 +368,7 @@ def prose_tex(text: str) -> str:
         if not seg:
             continue
         if seg.startswith("$") and seg.endswith("$") and len(seg) > 1:
-            parts.append("$" + tex_math_unicode(seg[1:-1]) + "$")
+            parts.append("$" + short_numbers(tex_math_unicode(seg[1:-1])) + "$")
         elif seg.startswith("`") and seg.endswith("`") and len(seg) > 1:
             parts.append(r"\texttt{" + tex_text(seg[1:-1]) + "}")
         else:
@@ -387,7 +400,7 @@ def prose_md(text: str) -> str:
         if not seg:
             continue
         if seg.startswith("$") and seg.endswith("$") and len(seg) > 1:
-            parts.append("$" + md_math(seg[1:-1]) + "$")
+            parts.append("$" + short_numbers(md_math(seg[1:-1])) + "$")
         elif seg.startswith("`") and seg.endswith("`") and len(seg) > 1:
             parts.append(seg)
         else:

@@ -90,3 +90,12 @@ def test_a_one_step_proof_is_one_line_without_the_claim():
                     steps=(Step(why="true by the signs the assumptions give"),))
     assert one_line_proof(signs) == "true by the signs the assumptions give"
     assert "tag" not in to_latex(signs) and "aligned" not in to_markdown(signs)
+
+
+def test_long_integers_in_prose_math_are_shown_in_scientific_form():
+    from render.pieces import prose_md, prose_tex
+
+    dbl_max = str(2**1024 - 2**971)
+    for text in (prose_tex(f"$\\log({dbl_max}) > 709$"), prose_md(f"$\\log({dbl_max}) > 709$")):
+        assert dbl_max not in text and r"1.797693\ldots \times 10^{308}" in text
+    assert prose_tex("$0.0027128933 + 12345$") == "$0.0027128933 + 12345$"
