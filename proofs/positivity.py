@@ -479,8 +479,8 @@ def _between(left: sp.Expr, right: sp.Expr) -> sp.Rational:
 
 
 def interval_text(interval: sp.Interval) -> str:
-    """[a, b), (-oo, b], ...: an interval as a reader writes it."""
+    """[a, b), (-∞, b], ...: an interval as a reader writes it, as `$...$` math."""
     lo, hi = interval.start, interval.end
     left = "(" if interval.left_open or lo == -sp.oo else "["
     right = ")" if interval.right_open or hi == sp.oo else "]"
-    return f"{left}{sp.sstr(lo)}, {sp.sstr(hi)}{right}"
+    return f"${left}{sp.latex(lo)}, {sp.latex(hi)}{right}$"

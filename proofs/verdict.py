@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +20,8 @@ class Step:
 
     `kind` is "rel" for a relation between two expressions, "case" for the start of a
     case (its condition in `rhs`) and "note" for a sentence; `depth` nests cases.
+    `why` may name expressions as `{0}`, `{1}`, ...: those are `terms`, kept as
+    expressions so that each writer shows them its own way (`text`).
     """
 
     lhs: Any = None
@@ -26,21 +30,41 @@ class Step:
     why: str = ""
     kind: str = "rel"
     depth: int = 0
+    terms: tuple[Any, ...] = ()
 
     def nested(self, extra: int = 1) -> Step:
-        return Step(self.lhs, self.op, self.rhs, self.why, self.kind, self.depth + extra)
+        return Step(self.lhs, self.op, self.rhs, self.why, self.kind, self.depth + extra,
+                    self.terms)
+
+    def text(self, show: Callable[[Any], str] = sp.sstr) -> str:
+        """The justification with each named expression shown by `show`."""
+        return fill(self.why, self.terms, show)
 
 
-def rel(lhs: Any, op: str, rhs: Any, why: str) -> Step:
-    return Step(lhs=lhs, op=op, rhs=rhs, why=why)
+_SLOT = re.compile(r"\{(\d+)\}")
 
 
-def case(condition: Any, why: str = "") -> Step:
-    return Step(rhs=condition, op="case", why=why, kind="case")
+def fill(template: str, terms: tuple[Any, ...], show: Callable[[Any], str] = sp.sstr) -> str:
+    """`template` with each `{k}` replaced by `show(terms[k])` (other braces kept)."""
+    if not terms:
+        return template
+
+    def one(m: re.Match) -> str:
+        k = int(m.group(1))
+        return show(terms[k]) if k < len(terms) else m.group(0)
+    return _SLOT.sub(one, template)
 
 
-def note(text: str) -> Step:
-    return Step(why=text, kind="note", op="note")
+def rel(lhs: Any, op: str, rhs: Any, why: str, terms: tuple[Any, ...] = ()) -> Step:
+    return Step(lhs=lhs, op=op, rhs=rhs, why=why, terms=tuple(terms))
+
+
+def case(condition: Any, why: str = "", terms: tuple[Any, ...] = ()) -> Step:
+    return Step(rhs=condition, op="case", why=why, kind="case", terms=tuple(terms))
+
+
+def note(text: str, terms: tuple[Any, ...] = ()) -> Step:
+    return Step(why=text, kind="note", op="note", terms=tuple(terms))
 
 
 @dataclass(frozen=True)
@@ -179,7 +203,7 @@ _STEP_OPS = {"=": "=", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge", "!=": r"\
 def _step_markdown(step: Step) -> str:
     """One step as a Markdown list item: `$lhs = rhs$ (why)`, a case or a note."""
     indent = "  " * step.depth
-    why = html_safe(" ".join(step.why.split()))
+    why = html_safe(" ".join(step.text(lambda e: f"${sp.latex(e)}$").split()))
     if step.kind == "case":
         return f"{indent}- case ${sp.latex(step.rhs)}$" + (f": {why}" if why else "")
     if step.kind == "note" or step.lhs is None:
@@ -196,8 +220,8 @@ def verdict_data(v: Verdict) -> dict[str, Any]:
 
     return {
         "status": v.status, "method": v.method, "reason": v.reason,
-        "steps": [[serial.encode(s.lhs), s.op, serial.encode(s.rhs), s.why, s.kind, s.depth]
-                  for s in v.steps],
+        "steps": [[serial.encode(s.lhs), s.op, serial.encode(s.rhs), s.why, s.kind, s.depth,
+                   [serial.encode(t) for t in s.terms]] for s in v.steps],
         "counterexample": None if v.counterexample is None else serial.encode(
             v.counterexample),
         "seconds": v.seconds, "checks": v.checks,
@@ -210,8 +234,9 @@ def verdict_from_data(claim: Any, data: dict[str, Any]) -> Verdict:
     """The verdict `verdict_data` gave, for `claim`."""
     from . import serial
 
-    steps = tuple(Step(serial.decode(lhs), op, serial.decode(rhs), why, kind, depth)
-                  for lhs, op, rhs, why, kind, depth in data["steps"])
+    steps = tuple(Step(serial.decode(lhs), op, serial.decode(rhs), why, kind, depth,
+                       tuple(serial.decode(t) for t in (terms[0] if terms else ())))
+                  for lhs, op, rhs, why, kind, depth, *terms in data["steps"])
     only, excluded, landmarks = data["scope"]
     cex = data["counterexample"]
     return Verdict(claim, data["status"], method=data["method"], reason=data["reason"],

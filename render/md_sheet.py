@@ -20,6 +20,7 @@ from .pieces import (
     link_notes,
     md_math,
     md_text,
+    one_line_proof,
     paragraphs_md,
     proof_rows,
     prose_md,
@@ -84,7 +85,10 @@ def verdict_md(v: Verdict) -> str:
         if not v.ok:
             text += f" *It was expected to be {v.claim.expect}.*"
     out = [text, ""]
-    if v.status == "proved" and v.steps:
+    brief = one_line_proof(v) if v.status == "proved" and v.steps else None
+    if brief:
+        out += [f"Proof: {prose_md(brief)}.", ""]
+    elif v.status == "proved" and v.steps:
         rows, omitted = proof_rows(v.steps)
         out.append(rows_md(rows, omitted))
     return "\n".join(out) + "\n"

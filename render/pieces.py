@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from proofs import Claim, Derivation, Exercise, Step, Verdict
+from proofs.verdict import fill
 
 from .latex_printer import latex
 
@@ -142,31 +143,74 @@ def clean_why(text: str) -> str:
     return text
 
 
+def step_why(step: Step) -> str:
+    """A step's justification as prose with its named expressions as `$...$` math."""
+    return fill(clean_why(step.why), step.terms, lambda e: "$" + latex(e) + "$")
+
+
 def proof_rows(steps: tuple[Step, ...]) -> tuple[list[Row], int]:
-    """The verdict's steps as rows (at most MAX_STEPS) and how many were left out."""
+    """The verdict's steps as rows (from at most MAX_STEPS steps) and how many steps were
+    left out. A row that says what the row above says gives its reason to that row, a
+    row `A = A` or `&= B` under `... = B` (nothing changed) is dropped, and a sentence
+    with no formula joins the reasons of the next row (or the last one)."""
     rows: list[Row] = []
-    prev = None
-    prev_step: Step | None = None
+    pending: list[str] = []          # notes waiting for a row to join
+    prev_rhs = ""                    # the right side shown last ("" after a case)
     for s in steps[:MAX_STEPS]:
+        why = step_why(s)
         if s.kind == "case":
-            rows.append(Row(r"\text{case } " + latex(s.rhs), "", "", clean_why(s.why), s.depth))
-            prev = None
-        elif s.kind == "note" or s.lhs is None:
-            rows.append(Row("", "", "", clean_why(s.why), s.depth))
-            prev = None
-        elif rows and prev_step is not None and prev_step.kind == s.kind and \
-                prev_step.op == s.op and _same(prev_step.lhs, s.lhs) and \
-                _same(prev_step.rhs, s.rhs):
-            last = rows[-1]          # the same relation again: one row, both reasons
-            why = f"{last.why}; {clean_why(s.why)}".strip("; ")
-            rows[-1] = Row(last.lhs, last.op, last.rhs, why, last.indent, last.mark)
+            rows.append(Row(r"\text{case } " + latex(s.rhs), "", "",
+                            _joined(pending, why), s.depth))
+            pending, prev_rhs = [], ""
+            continue
+        if s.kind == "note" or s.lhs is None:
+            pending.append(why)
+            continue
+        lhs, op, rhs = broken(s.lhs), op_tex(s.op), broken(s.rhs)
+        if op == "=" and (lhs == rhs or (rhs == prev_rhs and lhs in (prev_rhs, ""))):
+            continue                 # nothing changed
+        last = rows[-1] if rows else None
+        if last is not None and last.op == op and last.rhs == rhs and (
+                lhs == prev_rhs or lhs == last.lhs) and s.depth == last.indent:
+            rows[-1] = Row(last.lhs, last.op, last.rhs, _joined([last.why, *pending], why),
+                           last.indent, last.mark)
+            pending = []
+            continue
+        rows.append(Row("" if lhs == prev_rhs else lhs, op, rhs, _joined(pending, why),
+                        s.depth))
+        pending, prev_rhs = [], rhs
+    if pending:
+        if rows:
+            last = rows[-1]
+            rows[-1] = Row(last.lhs, last.op, last.rhs, _joined([last.why, *pending], ""),
+                           last.indent, last.mark)
         else:
-            same = prev is not None and _same(prev, s.lhs)
-            rows.append(Row("" if same else broken(s.lhs), op_tex(s.op), broken(s.rhs),
-                            clean_why(s.why), s.depth))
-            prev = s.rhs
-        prev_step = s
+            rows.append(Row("", "", "", _joined(pending, ""), 0))
     return rows, max(0, len(steps) - MAX_STEPS)
+
+
+def _joined(first: list[str], then: str) -> str:
+    """Reasons joined with `; `, each once, empty ones left out."""
+    return "; ".join(dict.fromkeys(w for w in (*first, then) if w))
+
+
+def one_line_proof(v: Verdict) -> str | None:
+    """The reason of a proof that is one step restating the claim (`A = B` because the
+    difference is 0) or one sentence (true by the signs the assumptions give): said in
+    words after the verdict instead of a display. None for a longer proof."""
+    rows, omitted = proof_rows(v.steps)
+    if omitted or len(rows) != 1 or rows[0].indent:
+        return None
+    row = rows[0]
+    if not row.op:
+        return row.why or None
+    stmt = v.claim.statement
+    if not isinstance(stmt, sp.core.relational.Relational):
+        return None
+    if (row.lhs, row.rhs) in ((broken(stmt.lhs), broken(stmt.rhs)),
+                              (broken(stmt.rhs), broken(stmt.lhs))) and row.why:
+        return row.why
+    return None
 
 
 def aligned_lines(rows: list[Row], indent_unit: str, marks: dict[str, str], tag: str,
@@ -282,6 +326,19 @@ def tex_math_unicode(text: str) -> str:
     return "".join(" " + UNICODE_TEX[ch] + " " if ch in UNICODE_TEX else ch for ch in text)
 
 
+LONG_DIGITS = 16
+_DIGIT_RUN = re.compile(rf"(?<![\d.])\d{{{LONG_DIGITS + 1},}}(?![\d.])")
+
+
+def short_numbers(tex: str) -> str:
+    r"""LaTeX math with every integer longer than LONG_DIGITS digits in scientific form:
+    `1797...` (309 digits) becomes `1.797693\ldots \times 10^{308}`."""
+    def sci(m: re.Match) -> str:
+        digits = m.group(0)
+        return rf"{digits[0]}.{digits[1:7]}\ldots \times 10^{{{len(digits) - 1}}}"
+    return _DIGIT_RUN.sub(sci, tex)
+
+
 # a word with a TeX-style superscript or subscript in plain prose: e^{-x}, o_k, q^2
 _SCRIPTED = re.compile(r"(?<![A-Za-z0-9_\\])(?:[A-Za-zα-ωΣ]|\d+)"
                        r"(?:[\^_](?:\{[^{}$`]*\}|[-+−]?[A-Za-z0-9]+))+")
@@ -311,7 +368,7 @@ def prose_tex(text: str) -> str:
         if not seg:
             continue
         if seg.startswith("$") and seg.endswith("$") and len(seg) > 1:
-            parts.append("$" + tex_math_unicode(seg[1:-1]) + "$")
+            parts.append("$" + short_numbers(tex_math_unicode(seg[1:-1])) + "$")
         elif seg.startswith("`") and seg.endswith("`") and len(seg) > 1:
             parts.append(r"\texttt{" + tex_text(seg[1:-1]) + "}")
         else:
@@ -343,7 +400,7 @@ def prose_md(text: str) -> str:
         if not seg:
             continue
         if seg.startswith("$") and seg.endswith("$") and len(seg) > 1:
-            parts.append("$" + md_math(seg[1:-1]) + "$")
+            parts.append("$" + short_numbers(md_math(seg[1:-1])) + "$")
         elif seg.startswith("`") and seg.endswith("`") and len(seg) > 1:
             parts.append(seg)
         else:

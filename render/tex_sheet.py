@@ -17,6 +17,7 @@ from .pieces import (
     counterexample_tex,
     derivation_rows,
     link_notes,
+    one_line_proof,
     proof_rows,
     prose_tex,
     shown_claims,
@@ -112,19 +113,22 @@ def verdict_tex(v: Verdict) -> str:
     if mistake and v.status == "refuted":
         text = r"\qedverdict{refuted}{It is false}"
         ce = counterexample_tex(v)
-        text += _counterexample(ce) if ce else f" ({tex_text(detail)})."
+        text += _counterexample(ce) if ce else f" ({prose_tex(detail)})."
     else:
         text = rf"\qedverdict{{{status}}}{{{status.capitalize()}}}"
         if status == "refuted" and counterexample_tex(v):
             text += _counterexample(counterexample_tex(v))
         elif detail:
-            text += f" ({tex_text(detail)})."
+            text += f" ({prose_tex(detail)})."
         else:
             text += "."
         if not v.ok:
             text += rf" \qedmark{{refuted}}{{It was expected to be {v.claim.expect}.}}"
     out = [text]
-    if v.status == "proved" and v.steps:
+    brief = one_line_proof(v) if v.status == "proved" and v.steps else None
+    if brief:
+        out.append(rf"{{\small Proof: {prose_tex(brief)}.\par}}")
+    elif v.status == "proved" and v.steps:
         rows, omitted = proof_rows(v.steps)
         out.append(r"{\small" + "\n" + rows_tex(rows, omitted) + "}")
     return "\n".join(out) + "\n"
@@ -148,7 +152,7 @@ def derivation_tex(d: Derivation, verdicts: Mapping[str, Verdict] | None = None)
                       for k, c in enumerate(d.link_claims(), 1))
     out.append(r"{\small\raggedright Each step is checked as its own claim: " + names + r".\par}")
     for note in link_notes(d, dict(verdicts or {})):
-        out.append(r"{\small " + tex_text(note) + r"\par}")
+        out.append(r"{\small " + prose_tex(note) + r"\par}")
     if d.given:
         out.append("under $" + r",\ ".join(latex(g) for g in d.given) + "$.")
     return "\n".join(out) + "\n"

@@ -32,3 +32,70 @@ def test_link_claims_are_shown_with_their_derivation_only():
     ex = Exercise("k", "src", "t", "q", "a", claims=(fx.RSM_GT_MAX, *d.link_claims()),
                   derivations=(d,))
     assert [c.name for c in shown_claims(ex)] == [fx.RSM_GT_MAX.name]
+
+
+# ---- proof rows: what a reader sees of a verdict's steps ----------------------------
+
+def _steps():
+    from proofs.verdict import note, rel
+
+    a, b = sp.symbols("a b", real=True)
+    return a, b, (
+        rel(a + b, "=", a + b, "constants taken out of the sums"),        # A = A
+        rel(a + b, "=", b + 2 * a - a, "algebra"),
+        rel(b + a, "=", a + b, "constants taken out of the sums"),        # &= B under B
+        note("the difference is monotone"),
+        rel(sp.exp(a), ">=", 1 + a, "the tangent"),
+        rel(sp.exp(a), ">=", 1 + a, "so the claimed bound"),              # the same again
+    )
+
+
+def test_rows_that_change_nothing_are_dropped_and_repeats_merge():
+    from render.pieces import proof_rows
+
+    _, _, steps = _steps()
+    rows, omitted = proof_rows(steps)
+    assert omitted == 0
+    shown = [(r.lhs, r.op, r.rhs) for r in rows]
+    assert len(shown) == len(set(shown)) == 1        # only e^a >= 1 + a is left
+    assert rows[0].why == "the difference is monotone; the tangent; so the claimed bound"
+    assert all(r.lhs != r.rhs for r in rows)
+
+
+def test_a_note_is_never_a_blank_math_row():
+    from proofs.verdict import note, rel
+    from render.pieces import proof_rows
+
+    a = sp.Symbol("a", real=True)
+    rows, _ = proof_rows((note("write p_i"), rel(a, "=", 2 * a - a, "cancel"),
+                          rel(a, "<", a + 1, "one more")))
+    assert [r.op for r in rows] == ["<"] and rows[0].why == "write p_i; one more"
+
+
+def test_a_one_step_proof_is_one_line_without_the_claim():
+    from proofs import Claim, prove
+    from proofs.verdict import Step, Verdict
+    from render import to_latex, to_markdown
+    from render.pieces import one_line_proof
+
+    a, b = sp.symbols("a b", positive=True)
+    claim = Claim("fx-cancel", sp.Eq((a + b) ** 2, a**2 + 2 * a * b + b**2, evaluate=False))
+    v = prove(claim, budget=10)
+    assert v.status == "proved"
+    said = one_line_proof(v)
+    assert said and "difference" in said
+    for text in (to_latex(v), to_markdown(v)):
+        assert "(1)" not in text and text.count(r"\left(a + b\right)^{2}") == 1  # stated once
+    signs = Verdict(claim, "proved", method="sympy's assumptions",
+                    steps=(Step(why="true by the signs the assumptions give"),))
+    assert one_line_proof(signs) == "true by the signs the assumptions give"
+    assert "tag" not in to_latex(signs) and "aligned" not in to_markdown(signs)
+
+
+def test_long_integers_in_prose_math_are_shown_in_scientific_form():
+    from render.pieces import prose_md, prose_tex
+
+    dbl_max = str(2**1024 - 2**971)
+    for text in (prose_tex(f"$\\log({dbl_max}) > 709$"), prose_md(f"$\\log({dbl_max}) > 709$")):
+        assert dbl_max not in text and r"1.797693\ldots \times 10^{308}" in text
+    assert prose_tex("$0.0027128933 + 12345$") == "$0.0027128933 + 12345$"

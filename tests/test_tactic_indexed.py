@@ -72,7 +72,7 @@ def _int(point: dict, s: sp.Symbol) -> int:
 PROVED = [
     (Claim("softmax-jacobian", sp.Eq(sp.diff(softmax(i), o[j]),
                                      softmax(i) * (sp.KroneckerDelta(i, j) - softmax(j))),
-           given=RANGE_IJ), "δ_kj"),
+           given=RANGE_IJ), r"\delta_{kj}"),
     (Claim("lse-add-const", sp.Eq(sp.log(sp.Sum(sp.exp(x[i] + b), (i, 1, n))),
                                   sp.log(sp.Sum(sp.exp(x[i]), (i, 1, n))) + b)), "symbolic n"),
     (Claim("softmax-shift-invariant",
@@ -86,11 +86,11 @@ PROVED = [
     (Claim("cross-entropy-as-lse", sp.Eq(LOSS, sp.log(Z) - sp.Sum(y[k] * o[k], (k, 1, n))),
            given=(Y_SUM,)), "using"),
     (Claim("cross-entropy-gradient", sp.Eq(sp.diff(LOSS, o[j]), softmax(j) - y[j]),
-           given=(Y_SUM, 1 <= j, j <= n)), "δ_kj"),
+           given=(Y_SUM, 1 <= j, j <= n)), r"\delta_{kj}"),
     (Claim("cross-entropy-hessian",
            sp.Eq(sp.diff(LOSS, o[j], o[i]),
                  softmax(i) * (sp.KroneckerDelta(i, j) - softmax(j))),
-           given=(Y_SUM,) + RANGE_IJ), "δ_kj"),
+           given=(Y_SUM,) + RANGE_IJ), r"\delta_{kj}"),
     (Claim("quadratic-form-is-variance",
            sp.Eq(sp.Sum(p[i] * v[i] ** 2, (i, 1, n)) - VBAR ** 2,
                  sp.Sum(p[i] * (v[i] - VBAR) ** 2, (i, 1, n))), given=(P_SUM,)), "using"),
@@ -112,18 +112,18 @@ PROVED = [
     (Claim("lse-at-most-max-plus-log-n", LSE_GAPS <= mx + sp.log(n),
            given=(sp.Eq(d[k], 0), 1 <= k, k <= n)), "bounded"),
     (Claim("hessian-form-is-variance", sp.Eq(HESSIAN_FORM, VARIANCE), given=(P_SUM,)),
-     "δ_st"),
+     r"\delta_{st}"),
     (Claim("hessian-form-vanishes-on-ones",
            sp.Eq(sp.Sum(p[i] * (KD(i, j) - p[j]), (i, 1, n), (j, 1, n)), 0),
-           given=(P_SUM,)), "(Σ_s a_s)(Σ_t b_t)"),
+           given=(P_SUM,)), r"(\sum_s a_s)(\sum_t b_t)"),
     (Claim("nested-delta-sum", sp.Eq(
         sp.Sum(v[j] * sp.Sum(p[i] * v[i] * KD(i, j), (i, 1, n)), (j, 1, n)),
-        sp.Sum(p[k] * v[k] ** 2, (k, 1, n)))), "δ_st"),
+        sp.Sum(p[k] * v[k] ** 2, (k, 1, n)))), r"\delta_{st}"),
     (Claim("product-of-independent-sums",
            sp.Eq(sp.Sum(p[i] * v[j], (i, 1, n), (j, 1, n)), sp.Sum(v[k], (k, 1, n))),
-           given=(P_SUM,)), "(Σ_s a_s)(Σ_t b_t)"),
+           given=(P_SUM,)), r"(\sum_s a_s)(\sum_t b_t)"),
     (Claim("delta-inner-range-wider", sp.Eq(sp.Sum(KD(i, j), (i, 1, n + 1), (j, 1, n)), n)),
-     "δ_st"),
+     r"\delta_{st}"),
 ]
 
 
@@ -133,7 +133,7 @@ def test_tactics_prove_for_symbolic_n(claim: Claim, word: str) -> None:
     proof = solve(Goal(claim.statement, claim.given))
     assert proof is not None
     assert "symbolic n" in proof.method and word in (proof.method + " ".join(
-        s.why for s in proof.steps))
+        s.text() for s in proof.steps))
     assert FALLBACK_METHOD not in proof.method  # not the n <= 8 fallback
 
 
@@ -181,7 +181,7 @@ def test_hessian_form_steps_read_like_the_mathematics() -> None:
     assert not middle.has(KD)
     assert all(len(s.limits) == 1 and not s.function.has(sp.Sum) for s in middle.atoms(sp.Sum))
     assert len(middle.atoms(sp.Sum)) == 2  # Σ p_k v_k² and Σ p_k v_k
-    assert "δ_st" in steps[0].why and "using" not in steps[0].why
+    assert r"\delta_{st}" in steps[0].why and "using" not in steps[0].why
     assert "square" in steps[1].why and "using" in steps[1].why
 
 

@@ -170,7 +170,7 @@ def test_the_limit_algebra_itself_does_not_accept_the_trap():
 
 
 def _texts(verdict):
-    return [s.why for s in verdict.steps]
+    return [s.text() for s in verdict.steps]
 
 
 def test_max_limit_covers_the_case_a_equals_b():

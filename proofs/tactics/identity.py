@@ -105,8 +105,8 @@ def use_given_equalities(goal: Goal) -> Proof | None:
                 continue
             sub = solve(goal.sub(new, rest + extra))
             if sub is not None:
-                return Proof(sub.method + f", using {sp.sstr(g)}",
-                             (rel(var, "=", sol[0], f"from the assumption {sp.sstr(g)}"),)
+                return Proof(sub.method + f", using ${sp.latex(g)}$",
+                             (rel(var, "=", sol[0], "from the assumption {0}", (g,)),)
                              + sub_steps(sub.steps))
     raise Decline("no usable equality among the assumptions")
 

@@ -66,32 +66,37 @@ def _products_of_sums(expr: sp.Basic) -> bool:
     return False
 
 
+_WORDS = {"<=": "at most", ">=": "at least"}
+
+
 def _why_normal(raw: sp.Basic, facts: IndexFacts, used_rules: bool,
-                normal: sp.Basic | None = None) -> str:
+                normal: sp.Basic | None = None) -> tuple[str, tuple[sp.Basic, ...]]:
     parts = []
     if raw.has(sp.Derivative):
-        parts.append("differentiate term by term (∂o_k/∂o_j = δ_kj)")
+        parts.append(r"differentiate term by term ($\partial o_k / \partial o_j = \delta_{kj}$)")
     diffed = take_derivatives(raw)
     deltas = [d for d in diffed.atoms(sp.KroneckerDelta)
               if any(s.has(d) for s in diffed.atoms(sp.Sum))]
     if any(set(d.args) <= _bound_around(diffed, d) for d in deltas):
-        parts.append("Σ_s Σ_t f_st δ_st = Σ_s f_ss (s and t run over the same range)")
+        parts.append(r"$\sum_s \sum_t f_{st} \delta_{st} = \sum_s f_{ss}$ (s and t run over the "
+                     "same range)")
     if any(not set(d.args) <= _bound_around(diffed, d) for d in deltas):
-        parts.append("Σ_k f_k δ_kj = f_j for j in the range of k")
+        parts.append(r"$\sum_k f_k \delta_{kj} = f_j$ for j in the range of k")
     if any(_is_multiple(s) for s in diffed.atoms(sp.Sum)) and normal is not None and (
             _products_of_sums(normal)):
-        parts.append("Σ_s Σ_t a_s b_t = (Σ_s a_s)(Σ_t b_t)")
+        parts.append(r"$\sum_s \sum_t a_s b_t = (\sum_s a_s)(\sum_t b_t)$")
     if any(isinstance(t, sp.Pow) and isinstance(t.base, sp.Add) and t.exp.is_integer
            and t.exp > 1 for s in diffed.atoms(sp.Sum) for t in sp.preorder_traversal(
                s.function)):
         parts.append("the square expanded")
     if diffed.has(sp.Sum):
         parts.append("constants taken out of the sums")
+    terms: tuple[sp.Basic, ...] = ()
     if used_rules:
-        given = [sp.sstr(g) for g in facts.given if isinstance(g, sp.Eq)
-                 and g.has(sp.Sum, sp.Indexed)]
-        parts.append("using " + ", ".join(given))
-    return "; ".join(parts) or "rewrite"
+        terms = tuple(g for g in facts.given if isinstance(g, sp.Eq)
+                      and g.has(sp.Sum, sp.Indexed))
+        parts.append("using " + ", ".join(f"{{{k}}}" for k in range(len(terms))))
+    return "; ".join(parts) or "rewrite", terms
 
 
 def _flat(expr: sp.Basic, facts: IndexFacts, cache: dict) -> sp.Expr:
@@ -125,12 +130,12 @@ def indexed_identity(goal: Goal) -> Proof | None:
     steps: list[Step] = []
     if lhs != s.lhs:
         steps.append(rel(s.lhs, "=", readable(lhs),
-                         _why_normal(s.lhs, facts, used_l, plain_l)))
+                         *_why_normal(s.lhs, facts, used_l, plain_l)))
     if lhs != rhs or (lhs == s.lhs and rhs == s.rhs):
         steps.append(rel(readable(lhs), "=", readable(rhs),
                          f"algebra with the sums as numbers ({name})"))
     if rhs != s.rhs:
-        steps.append(rel(readable(rhs), "=", s.rhs, _why_normal(s.rhs, facts, used_r, plain_r)))
+        steps.append(rel(readable(rhs), "=", s.rhs, *_why_normal(s.rhs, facts, used_r, plain_r)))
     return Proof(f"indexed sums for symbolic n ({name})", tuple(steps))
 
 
@@ -205,13 +210,14 @@ def _given_orders(expr: sp.Expr, given: tuple[sp.Basic, ...]) -> tuple[sp.Expr, 
                 "delta", nonnegative=True)
             value = [sp.expand((delta - (diff - coeff * x)) / coeff)]
             expr = expr.xreplace({x: value[0]})
-            steps.append(rel(x, "=", value[0], f"write {sp.sstr(g)} as {x} = ... + δ, "
-                             f"δ {'>' if strict else '>='} 0"))
+            steps.append(rel(x, "=", value[0], "write {0} as {1} = ... + {2}, {3}",
+                             (g, x, delta, (sp.Gt if strict else sp.Ge)(delta, 0))))
             break
     return expr, steps
 
 
-def _variance(d: sp.Expr, facts: IndexFacts, rules: dict) -> tuple[sp.Expr, str] | None:
+def _variance(d: sp.Expr, facts: IndexFacts,
+              rules: dict) -> tuple[sp.Expr, tuple[str, tuple[sp.Basic, ...]]] | None:
     """d = Σ_k w_k (x_k − x̄)² with x̄ = Σ_k w_k x_k and Σ_k w_k = 1, each w_k ≥ 0."""
     for mean in sorted(d.atoms(sp.Sum), key=sp.default_sort_key):
         if len(mean.limits) != 1:
@@ -231,8 +237,9 @@ def _variance(d: sp.Expr, facts: IndexFacts, rules: dict) -> tuple[sp.Expr, str]
                 cache: dict = {}
                 rest = _flat(normalized(d - cand, facts, rules), facts, cache)
                 if zero_by(NORMAL_FORMS, rest) is not None:
-                    return cand, (f"a sum of non-negative terms: each weight {sp.sstr(w)} "
-                                  f">= 0 times a square, with Σ {sp.sstr(w)} = 1")
+                    return cand, ("a sum of non-negative terms: each weight {0} times a "
+                                  "square, with {1}", (sp.Ge(w, 0), sp.Eq(sp.Sum(w, (k, a, b)),
+                                                                          1)))
     return None
 
 
@@ -263,7 +270,8 @@ def _peel(da: sp.Expr, cache: dict, facts: IndexFacts, rules: dict, strict: bool
             shown = restore(da, cache)
             other = readable(s) - s.function.xreplace({k: j})
             steps = (rel(readable(s), "=", s.function.xreplace({k: j}) + other,
-                         f"split off the term {k} = {j} ({sp.sstr(a)} ≤ {j} ≤ {sp.sstr(b)})"),
+                         "split off the term {0} ({1})",
+                         (sp.Eq(k, j), sp.And(sp.Le(a, j), sp.Le(j, b)))),
                      rel(other, ">" if rest.is_positive else ">=", 0, why_rest),
                      rel(readable(shown), op_of(strict), 0, done[1]))
             return Proof("indexed sums for symbolic n (split off one term)", steps)
@@ -298,8 +306,8 @@ def _bound(da: sp.Expr, cache: dict, facts: IndexFacts, strict: bool) -> Proof |
                     continue
                 word = "<=" if direction == "up" else ">="
                 steps = (rel(readable(s), word, count * edge,
-                             f"each of the {sp.sstr(count)} terms is {word} "
-                             f"{sp.sstr(edge)} ({why})"),
+                             f"each of the {{0}} terms is {_WORDS[word]} {{1}} ({why})",
+                             (count, edge)),
                          note("the difference is monotone in this sum, so the bound "
                               "gives a bound of the difference"),
                          rel(restore(da, cache), op_of(strict),
@@ -320,8 +328,8 @@ def indexed_inequality(goal: Goal) -> Proof | None:
     head = []
     if readable(d) != readable(normal_form(big - small, IndexFacts())) or d.has(
             sp.KroneckerDelta) != (big - small).has(sp.KroneckerDelta):
-        head.append(rel(big - small, "=", readable(d), _why_normal(big - small, facts,
-                                                                   bool(rules))))
+        head.append(rel(big - small, "=", readable(d), *_why_normal(big - small, facts,
+                                                                    bool(rules))))
     cache: dict = {}
     da = _flat(d, facts, cache)
     da, order_steps = _given_orders(da, goal.given)
@@ -336,11 +344,11 @@ def indexed_inequality(goal: Goal) -> Proof | None:
                                               op_of(strict), 0, done[1])]))
     var = _variance(d, facts, rules)
     if var is not None and not strict:
-        cand, why = var
+        cand, (why, terms) = var
         return Proof("indexed sums for symbolic n (a variance is a sum of squares)",
                      tuple(head + [rel(readable(d), "=", readable(cand),
                                        "expand the square and use the given sum"),
-                                   rel(readable(cand), ">=", 0, why)]))
+                                   rel(readable(cand), ">=", 0, why, terms)]))
     indices = facts.index_symbols(goal.statement)
     for attempt in (lambda: _peel(da, cache, facts, rules, strict, indices),
                     lambda: _bound(da, cache, facts, strict)):

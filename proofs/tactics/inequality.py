@@ -114,7 +114,7 @@ def split_max_min(goal: Goal) -> Proof | None:
         proof = solve_new(goal.sub(stmt, given))
         if proof is None:
             raise Decline(f"case {' and '.join(sp.sstr(c) for c in cond)} not shown")
-        steps.append(case(sp.And(*cond), f"{'max' if is_max else 'min'} is {sp.sstr(chosen)}"))
+        steps.append(case(sp.And(*cond), f"{'max' if is_max else 'min'} is {{0}}", (chosen,)))
         for var, val in subs_done:
             steps.append(rel(var, "=", val, "write the case as a change of variables").nested())
         steps.extend(sub_steps(proof.steps))
@@ -151,7 +151,7 @@ def clear_positive_factor(goal: Goal) -> Proof | None:
                 what = "negative factor (the inequality turns)" if negative else "positive factor"
                 return Proof(sub.method,
                              (rel(new.lhs, op_of(strict), new.rhs,
-                                  f"multiply both sides by the {what} {sp.sstr(1 / f)}"),)
+                                  f"multiply both sides by the {what} {{0}}", (1 / f,)),)
                              + sub_steps(sub.steps))
     raise Decline("no factor of known sign to clear")
 
@@ -242,7 +242,7 @@ def use_given_orders(goal: Goal) -> Proof | None:
         pending = [x for x in pending if x is not sp.true]
         if any(x is sp.false for x in pending):
             raise Decline("the assumptions contradict each other")
-        steps.append(rel(var, "=", val, f"write {sp.sstr(g)} as a change of variables"))
+        steps.append(rel(var, "=", val, "write {0} as a change of variables", (g,)))
         rest = tuple(x for x in new_given if x not in pending)
     sub = solve_new(goal.sub(stmt, rest))
     if sub is None:

@@ -104,8 +104,8 @@ def lemma_instance(goal: Goal) -> Proof | None:
         if found is None:
             continue
         mapping, ratio = found
-        names = ", ".join(f"{sp.sstr(v)} = {sp.sstr(e)}" for v, e in mapping.items())
-        scale = "" if ratio == 1 else f", times {sp.sstr(ratio)}"
+        names = ", ".join(f"${sp.latex(v)} = {sp.latex(e)}$" for v, e in mapping.items())
+        scale = "" if ratio == 1 else f", times ${sp.latex(ratio)}$"
         return Proof(f"by the lemma {lemma.title}", (
             rel(big, op_of(strict), small,
                 f"{lemma.title} (lemma {lemma.name}, proved by the engine) with {names}"

@@ -121,13 +121,13 @@ def sides(lg: LimitGoal) -> list[tuple[sp.Expr, sp.Dummy, Step | None]]:
         t = _positive_symbol(str(x), taken)  # prints as x; only large x matter
         subs = [(t, None)]
     elif x0 is -sp.oo:
-        subs = [(-t, f"reflect: {x} = -t, t → +∞")]
+        subs = [(-t, "reflect: {0} \u2192 +\u221e")]
     else:
         subs = []
         if d in ("+", "+-"):
-            subs.append((x0 + 1 / t, f"from the right: {x} = {sp.sstr(x0 + 1 / t)}, t → +∞"))
+            subs.append((x0 + 1 / t, "from the right: {0} \u2192 +\u221e"))
         if d in ("-", "+-"):
-            subs.append((x0 - 1 / t, f"from the left: {x} = {sp.sstr(x0 - 1 / t)}, t → +∞"))
+            subs.append((x0 - 1 / t, "from the left: {0} \u2192 +\u221e"))
     out = []
     for value, why in subs:
         # the variable's own assumptions must hold along the way
@@ -139,7 +139,7 @@ def sides(lg: LimitGoal) -> list[tuple[sp.Expr, sp.Dummy, Step | None]]:
         if x.is_integer:
             raise Decline("limits of sequences over integers are not handled")
         g = lg.f.xreplace({x: value})
-        step = None if why is None else rel(x, "=", value, why)
+        step = None if why is None else rel(x, "=", value, why, (t,))
         out.append((g, t, step))
     return out
 
@@ -636,11 +636,11 @@ def squeeze(goal: Goal) -> Proof | None:
         else:
             u = sp.Dummy("u", positive=True)
             near = {sp.oo: u, -sp.oo: -u}.get(x0, x0 + u if d == "+" else x0 - u)
-            where = f"{sp.sstr(x)} = {sp.sstr(near)} with u > 0"
+            where = sp.Eq(x, near, evaluate=False)
         lo, f, hi = (e.xreplace({x: near}) for e in (h.lower, lg.f, h.upper))
         steps: list[Step] = []
-        if where:
-            steps.append(note(f"write {where}"))
+        if where is not None:
+            steps.append(note("write {0} with {1}", (where, sp.Gt(u, 0))))
         # a hint is a suggestion: bounds not shown in 3/4 of the time left are dropped
         # (a share, not a fixed number of seconds, so that a loaded machine finds the
         # same proof)
@@ -707,7 +707,7 @@ def orderings_into_variables(goal: Goal) -> Proof | None:
         stmt, rest, (var, val) = made
         pending = list(rest)
         kept = [k.xreplace({var: val}) for k in kept]
-        steps.append(rel(var, "=", val, f"build {sp.sstr(g)} into the variables"))
+        steps.append(rel(var, "=", val, "build {0} into the variables", (g,)))
     if not steps:
         raise Decline("no ordering could be built into the variables")
     sub = solve(goal.sub(stmt, tuple(kept)))
@@ -810,12 +810,12 @@ def cases_on_sign(goal: Goal) -> Proof | None:
         proof = solve(goal.sub(stmt, given))
         if proof is None:
             raise Decline(f"the case {sp.sstr(cond)} was not shown")
-        steps.append(case(cond, f"case {sp.sstr(cond)}"))
+        steps.append(case(cond))
         var, val = sub_
         steps.append(rel(var, "=", val, "write the case as a change of variables").nested())
         steps.extend(sub_steps(proof.steps))
         methods.append(proof.method)
-    return Proof(f"cases on the sign of {sp.sstr(expr)} (> 0, = 0, < 0), each by "
+    return Proof(f"cases on the sign of ${sp.latex(expr)}$ (> 0, = 0, < 0), each by "
                  + "; ".join(dict.fromkeys(methods)), tuple(steps))
 
 

@@ -262,7 +262,8 @@ def _from_left(goal: Goal, line: Line, strict: bool) -> Proof:
     return Proof("monotone from the left end", (
         note(f"for {v} in {interval_text(interval)}; the difference is differentiable there and "
              f"at the ends ({smooth})"),
-        rel(sp.Subs(g, v, lo), "=", val, f"at the left end {v} = {sp.sstr(lo)}: {how}"),
+        rel(sp.Subs(g, v, lo), "=", val, f"at the left end {{0}}: {how}",
+            (sp.Eq(v, lo, evaluate=False),)),
         rel(sp.Derivative(g, v), op_of(strict and zero), 0,
             f"the derivative ({sub.method})"),
         *sub_steps(sub.steps),
@@ -287,7 +288,8 @@ def _to_right(goal: Goal, line: Line, strict: bool) -> Proof:
     return Proof("monotone to the right end", (
         note(f"for {v} in {interval_text(interval)}; the difference is differentiable there and "
              f"at the ends ({smooth})"),
-        rel(sp.Subs(g, v, hi), "=", val, f"at the right end {v} = {sp.sstr(hi)}: {how}"),
+        rel(sp.Subs(g, v, hi), "=", val, f"at the right end {{0}}: {how}",
+            (sp.Eq(v, hi, evaluate=False),)),
         rel(-sp.Derivative(g, v), op_of(strict and zero), 0,
             f"the derivative is not positive ({sub.method})"),
         *sub_steps(sub.steps),
@@ -303,12 +305,12 @@ def _halves(line: Line, c: sp.Expr, dg: sp.Expr
     right_given = _upper(t, interval.end - c, interval.right_open) if (
         interval.end != sp.oo) else ()
     right = (_tidy(dg.xreplace({v: c + t})), right_given,
-             f"right of it ({v} = {sp.sstr(c)} + t, t >= 0)")
+             f"right of it (${sp.latex(v)} = {sp.latex(c + t)}$, $t \\ge 0$)")
     if interval.start == -sp.oo:
         left = (_tidy(-dg.xreplace({v: c - t})), (),
-                f"left of it ({v} = {sp.sstr(c)} - t, t >= 0)")
+                f"left of it (${sp.latex(v)} = {sp.latex(c - t)}$, $t \\ge 0$)")
     else:
-        left = (_tidy(-dg), (sp.Le(v, c),), f"left of it ({v} <= {sp.sstr(c)})")
+        left = (_tidy(-dg), (sp.Le(v, c),), f"left of it (${sp.latex(sp.Le(v, c))}$)")
     return left, right
 
 
@@ -382,7 +384,7 @@ def _numerator(line: Line) -> list[tuple[Line, str]]:
         if sign_on(s * den, line.v, line.interval, True):
             out.insert(0, (Line(line.v, sp.expand(s * num), line.interval, line.given,
                                 line.x, line.back),
-                           f"the denominator {sp.sstr(den)} is "
+                           f"the denominator ${sp.latex(den)}$ is "
                            f"{'positive' if s > 0 else 'negative'} on the interval"))
             break
     return out
@@ -403,8 +405,8 @@ def monotone_one_variable(goal: Goal) -> Proof | None:
     base = canonical(x, g, interval)
     head: list[Step] = []
     if base.back != x:
-        head.append(rel(x, "=", base.back, f"write {x} in {interval_text(interval)} as "
-                        f"{sp.sstr(base.back)} with {base.v} in {interval_text(base.interval)}"))
+        head.append(rel(x, "=", base.back, "write {0} in {1} as {2} with {3} in {4}",
+                        (x, interval, base.back, base.v, base.interval)))
     reasons = []
     for line, why in _numerator(base):
         budget.check()

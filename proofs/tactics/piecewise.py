@@ -17,7 +17,6 @@ import sympy as sp
 from .. import budget
 from ..cases import fresh
 from ..domain import interval_of
-from ..positivity import interval_text
 from ..search import Decline, Goal, sub_steps, tactic
 from ..verdict import Proof, Step, case, rel
 from .subgoals import solve_new
@@ -89,20 +88,21 @@ def _substitution(x: sp.Symbol, part: sp.Set) -> tuple[sp.Expr, tuple[sp.Basic, 
     relations on that variable, and how it reads."""
     if isinstance(part, sp.FiniteSet):
         (c,) = part.args
-        return c, (), f"{x} = {sp.sstr(c)}"
+        return c, (), f"${sp.latex(sp.Eq(x, c, evaluate=False))}$"
     lo, hi = part.start, part.end
     if lo == -sp.oo and hi == sp.oo:
-        return x, (), f"{x} real"
+        return x, (), f"${sp.latex(x)}$ real"
     upper = () if hi == sp.oo else ((sp.Lt if part.right_open else sp.Le)(x, hi),)
     if lo == 0 and ((x.is_positive and part.left_open)
                     or (x.is_nonnegative and not x.is_positive and not part.left_open)):
-        return x, upper, f"{x} in {interval_text(part)}"  # the assumptions give the lower end
+        # the assumptions give the lower end
+        return x, upper, f"${sp.latex(x)} \\in {sp.latex(part)}$"
     if lo == -sp.oo:
         d = fresh(part.right_open)
-        return hi - d, (), f"{x} = {sp.sstr(hi)} - δ"
+        return hi - d, (), f"${sp.latex(x)} = {sp.latex(hi - d)}$"
     d = fresh(part.left_open)
     extra = () if hi == sp.oo else ((sp.Lt if part.right_open else sp.Le)(d, hi - lo),)
-    return lo + d, extra, f"{x} = {sp.sstr(lo)} + δ"
+    return lo + d, extra, f"${sp.latex(x)} = {sp.latex(lo + d)}$"
 
 
 @tactic("inequality", "identity", cost=2)
@@ -127,7 +127,7 @@ def split_piecewise(goal: Goal) -> Proof | None:
         raise Decline("too many cases")
     steps: list[Step] = []
     methods = []
-    what = "|" + sp.sstr(atom.args[0]) + "|" if isinstance(atom, sp.Abs) else "the piecewise"
+    what = f"${sp.latex(atom)}$" if isinstance(atom, sp.Abs) else "the piecewise"
     for expr, _cond, part in cases:
         budget.check()
         value, extra, how = _substitution(x, part)
@@ -143,7 +143,7 @@ def split_piecewise(goal: Goal) -> Proof | None:
         proof = solve_new(goal.sub(stmt, given))
         if proof is None:
             raise Decline(f"the case {sp.sstr(where)} was not shown")
-        steps.append(case(where, f"{what} is {sp.sstr(expr)}"))
+        steps.append(case(where, f"{what} is {{0}}", (expr,)))
         if value != x:
             steps.append(rel(x, "=", value, f"write the case as {how}").nested())
         elif extra:

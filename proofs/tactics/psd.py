@@ -111,7 +111,7 @@ def _from_given(e: sp.Expr, given: tuple[sp.Basic, ...]) -> str | None:
             continue
         ratio = sp.cancel(sp.expand(e) / d)
         if ratio.is_number and known_sign(ratio) == 1:
-            return f"from the assumption {sp.sstr(g)}"
+            return f"from the assumption ${sp.latex(g)}$"
     return None
 
 
@@ -206,13 +206,16 @@ def _variance_form(f: sp.Expr, xs: tuple[sp.Symbol, ...], h: sp.Matrix) -> Proof
     if sp.expand((form - var.xreplace({vbar: mean})).xreplace(last)) != 0:
         return None
     steps = (
-        note("p_i = ∂f/∂x_i: " + ", ".join(f"p_{k + 1} = {sp.sstr(pi)}"
-                                           for k, pi in enumerate(p))),
+        note(r"$p_i = \partial f / \partial x_i$: " + ", ".join(f"{{{k}}}" for k in range(len(p))),
+             tuple(sp.Eq(sp.Symbol(f"p_{k + 1}"), pi, evaluate=False)
+                   for k, pi in enumerate(p))),
         rel(sp.Symbol("nabla2f"), "=", sp.diag(*ps) - sp.Matrix(ps) * sp.Matrix(ps).T,
-            "differentiate twice: ∂²f/∂x_i∂x_j = p_i(δ_ij − p_j)"),
+            r"differentiate twice: $\partial^2 f / \partial x_i \partial x_j = "
+            r"p_i (\delta_{ij} - p_j)$"),
         rel(sp.Symbol("vT_H_v"), "=", form, "the quadratic form"),
-        rel(form, "=", var, f"with v̄ = {sp.sstr(mean)} and Σ p_i = 1"),
-        rel(var, ">=", 0, "a sum of positive weights p_i times squares"),
+        rel(form, "=", var, r"with {0} and $\sum_i p_i = 1$",
+            (sp.Eq(vbar, mean, evaluate=False),)),
+        rel(var, ">=", 0, "a sum of positive weights $p_i$ times squares"),
     )
     return Proof("convex: the Hessian's quadratic form is a variance "
                  "Σ p_i (v_i − v̄)² ≥ 0", steps)

@@ -75,10 +75,10 @@ def terms_within_their_sum(goal: Goal) -> Proof | None:
         raise Decline(f"the term {sp.sstr(term)} >= 0 for t in (0, {total}] was not shown")
     spread = sp.Sum(body + rest * p[k] / total, (k, lo, hi))
     return Proof("each term between 0 and the given total", (
-        rel(big - small, "=", spread, f"the constant spread over the terms, using "
-            f"{sp.sstr(rel_)}"),
-        rel(p[k], "<=", total, f"one of the non-negative terms of {sp.sstr(rel_.lhs)}"),
-        rel(term, op_of(False), 0, f"for t = {p[k]} in [0, {total}]: {sub.method}"),
+        rel(big - small, "=", spread, "the constant spread over the terms, using {0}", (rel_,)),
+        rel(p[k], "<=", total, "one of the non-negative terms of {0}", (rel_.lhs,)),
+        rel(term, op_of(False), 0, f"for {{0}} in {{1}}: {sub.method}",
+            (sp.Eq(t, p[k], evaluate=False), sp.Interval(0, total))),
         *sub_steps(sub.steps),
         rel(spread, ">=", 0, "a sum of non-negative terms"),
     ))

@@ -238,15 +238,16 @@ _LEMMA = {(sp.exp, 1): "exp-above-tangent", (sp.log, 1): "log-above-chord",
 
 def _name(head: type, m: sp.Expr, low: Lowering, given: tuple[sp.Basic, ...]) -> str:
     total = sp.Add(*low.weights)
-    weights = " + ".join(sp.sstr(readable(w)) for w in low.weights)
+    weights = sp.latex(sp.Add(*[readable(w) for w in low.weights], evaluate=False))
     several = len(low.replaced) > 1 or any(w.has(sp.Sum) for w in low.weights)
     if head is sp.exp:
         if several and _is_one(total, given):
-            return (f"Jensen's inequality for the convex exp, with weights {weights} = 1 "
-                    f"(the tangent e^u ≥ e^m (1 + u − m) at m = {sp.sstr(readable(m))})")
-        return f"e^u ≥ e^m (1 + u − m) at m = {sp.sstr(readable(m))} (lemma exp-above-tangent)"
-    return (f"log u ≥ log m + 1 − m/u and log u ≤ log m + u/m − 1 at m = "
-            f"{sp.sstr(readable(m))} (lemmas log-above-chord, log-below-tangent), term by "
+            return (f"Jensen's inequality for the convex exp, with weights ${weights} = 1$ "
+                    f"(the tangent $e^u \\ge e^m (1 + u - m)$ at $m = {sp.latex(readable(m))}$)")
+        return (f"$e^u \\ge e^m (1 + u - m)$ at $m = {sp.latex(readable(m))}$ "
+                "(lemma exp-above-tangent)")
+    return (r"$\log u \ge \log m + 1 - m/u$ and $\log u \le \log m + u/m - 1$ at "
+            f"$m = {sp.latex(readable(m))}$ (lemmas log-above-chord, log-below-tangent), term by "
             "term" + ("; with weights summing to 1 this is Gibbs' inequality"
                       if m == 1 and _is_one(total, given) else ""))
 
