@@ -8,8 +8,8 @@ from functools import lru_cache
 from derivations import sheets
 from proofs import Sheet, Verdict
 from proofs.cache import ProofCache
-from proofs.parallel import prove_many
-from render.build import sheet_claims
+from proofs.parallel import default_jobs
+from render.build import prove_all, sheet_claims
 from render.md_sheet import sheet_md
 from render.tex_sheet import sheet_tex
 
@@ -21,8 +21,9 @@ def real_sheets() -> tuple[tuple[Sheet, ...], dict[str, Verdict]]:
     """The catalog's sheets and the verdict of every claim they show."""
     chosen = tuple(sheets())
     claims = {c.name: c for s in chosen for c in sheet_claims(s)}
-    found = prove_many(list(claims.values()), BUDGET, 1, cache=ProofCache.default())
-    return chosen, {c.name: v for c, v in zip(claims.values(), found, strict=True)}
+    # as `qedsheet build` proves them: in workers, from the cache where it has them
+    return chosen, prove_all(list(claims.values()), BUDGET, default_jobs(),
+                             cache=ProofCache.default())
 
 
 def texts() -> dict[str, tuple[str, str]]:
