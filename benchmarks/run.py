@@ -49,8 +49,11 @@ def check_times(cache: str) -> dict:
     records = json.loads(out.stdout) if out.stdout.strip().startswith("[") else []
     warm, out2 = _run([PY, "-m", "qedsheet", "check", "--json"], env)
     slow = sorted(records, key=lambda r: -r["seconds"])[:10]
+    settled = [r for r in records if r["status"] != "undecided"]
+    wrong = [r["name"] for r in settled if r["status"] != r["expect"]]
     return {"cold_s": round(cold, 2), "warm_s": round(warm, 2), "exit": [out.returncode,
-            out2.returncode], "claims": len(records),
+            out2.returncode], "claims": len(records), "settled": len(settled),
+            "wrong": len(wrong), "wrong_names": wrong,
             "slowest": [(r["name"], r["seconds"], r["status"]) for r in slow]}
 
 
