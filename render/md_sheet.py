@@ -38,7 +38,8 @@ def rows_md(rows: list[Row], omitted: int = 0) -> str:
                                 r"\qquad ({k}){mark}", lambda k, w: f"({k}) {prose_md(w)}")
     if omitted:
         whys.append(f"(and {omitted} more steps, not shown)")
-    out = "$$\n\\begin{aligned}\n" + md_math(" \\\\\n".join(lines)) + "\n\\end{aligned}\n$$\n"
+    out = ("$$\n\\begin{aligned}\n" + md_math(" \\\\\n".join(lines)) + "\n\\end{aligned}\n$$\n"
+           if lines else "")
     if whys:
         out += "\n" + "\n".join(f"- {w}" for w in whys) + "\n"
     return out

@@ -73,7 +73,7 @@ def rows_tex(rows: list[Row], omitted: int = 0) -> str:
         r"\tag*{{$({k}){mark}$}}", lambda k, w: rf"({k})~{prose_tex(w)}")
     if omitted:
         whys.append(f"(and {omitted} more steps, not shown)")
-    out = "\\begin{align*}\n" + " \\\\\n".join(lines) + "\n\\end{align*}\n"
+    out = ("\\begin{align*}\n" + " \\\\\n".join(lines) + "\n\\end{align*}\n") if lines else ""
     if whys:
         out += r"{\small " + "; ".join(whys) + ".\\par}\n"
     return out
