@@ -335,6 +335,9 @@ def test_counterexample_reevaluated(claim, verdicts):
     for s in claim.free_symbols:
         if s.is_positive and s in vals:
             assert vals[s] > 0
+    for key, val in vals.items():  # entries of a nonnegative vector (labels y, probs p)
+        if isinstance(key, sp.Indexed) and key.base.is_nonnegative:
+            assert val >= 0, (key, val)
     inst = _expand_stmt(stmt, ints)
     assert not _holds(inst, vals, use_float=False)
     assert not _holds(inst, vals, use_float=True)

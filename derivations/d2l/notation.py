@@ -11,7 +11,7 @@ i, j, k = sp.symbols("i j k", integer=True, positive=True)
 s, t = sp.symbols("s t", integer=True, positive=True)  # bound indices of sums
 o = sp.IndexedBase("o", real=True)
 x = sp.IndexedBase("x", real=True)
-y = sp.IndexedBase("y", real=True)
+y = sp.IndexedBase("y", nonnegative=True)  # labels: a distribution (y_t >= 0, sum 1)
 v = sp.IndexedBase("v", real=True)
 p = sp.IndexedBase("p", nonnegative=True)
 d = sp.IndexedBase("d", nonnegative=True)
