@@ -295,6 +295,28 @@ UNICODE_TEX = {
     "⌋": r"\rfloor", "²": "^{2}", "³": "^{3}", "¹": "^{1}", "⁻": "^{-}", "ᵀ": "^{T}",
     "₀": "_{0}", "₁": "_{1}", "₂": "_{2}", "ℝ": r"\mathbb{R}", "θ": r"\theta",
     "τ": r"\tau", "ρ": r"\rho", "η": r"\eta", "γ": r"\gamma", "Δ": r"\Delta",
+    # the rest of the Greek alphabet
+    "ζ": r"\zeta", "ι": r"\iota", "κ": r"\kappa", "ν": r"\nu", "ξ": r"\xi",
+    "υ": r"\upsilon", "φ": r"\phi", "ϕ": r"\phi", "χ": r"\chi", "ψ": r"\psi",
+    "ω": r"\omega", "ϵ": r"\epsilon", "Γ": r"\Gamma", "Θ": r"\Theta", "Λ": r"\Lambda",
+    "Ξ": r"\Xi", "Π": r"\Pi", "Υ": r"\Upsilon", "Φ": r"\Phi", "Ψ": r"\Psi",
+    "Ω": r"\Omega",
+    # operators and relations of ML notes
+    "∝": r"\propto", "⊙": r"\odot", "⊗": r"\otimes", "⊕": r"\oplus", "∀": r"\forall",
+    "∃": r"\exists", "‖": r"\|", "∥": r"\parallel", "∣": r"\mid", "⟨": r"\langle",
+    "⟩": r"\rangle", "∑": r"\sum", "∏": r"\prod", "∫": r"\int", "≪": r"\ll",
+    "≫": r"\gg", "∘": r"\circ", "⊤": r"\top", "⊥": r"\bot", "∧": r"\wedge",
+    "∨": r"\vee", "¬": r"\neg", "⇔": r"\Leftrightarrow", "↦": r"\mapsto",
+    "←": r"\leftarrow", "↔": r"\leftrightarrow", "⇐": r"\Leftarrow", "≡": r"\equiv",
+    "∼": r"\sim", "≃": r"\simeq", "≅": r"\cong", "⊂": r"\subset", "⊆": r"\subseteq",
+    "∪": r"\cup", "∩": r"\cap", "∅": r"\emptyset", "∉": r"\notin", "⋅": r"\cdot",
+    "∗": "*", "÷": r"\div", "∓": r"\mp", "≔": ":=", "ℓ": r"\ell",
+    "ℕ": r"\mathbb{N}", "ℤ": r"\mathbb{Z}", "ℚ": r"\mathbb{Q}", "ℂ": r"\mathbb{C}",
+    "𝔼": r"\mathbb{E}", "ℙ": r"\mathbb{P}",
+    "⁰": "^{0}", "⁴": "^{4}", "⁵": "^{5}", "⁶": "^{6}", "⁷": "^{7}", "⁸": "^{8}",
+    "⁹": "^{9}", "⁺": "^{+}", "ⁿ": "^{n}", "₃": "_{3}", "₄": "_{4}", "₅": "_{5}",
+    "₆": "_{6}", "₇": "_{7}", "₈": "_{8}", "₉": "_{9}", "₊": "_{+}", "₋": "_{-}",
+    "ᵢ": "_{i}", "ⱼ": "_{j}", "ₖ": "_{k}", "ₙ": "_{n}", "ₜ": "_{t}",
 }
 TEXT_UNICODE = {"–": "--", "—": "---", "‘": "`", "’": "'", "“": "``", "”": "''",
                 "…": r"\dots{}", "\u00a0": "~", "é": r"\'e", "ö": r'\"o', "ü": r'\"u'}
@@ -317,8 +339,14 @@ def tex_text(text: str) -> str:
             out.append(ch)
         else:
             ascii_form = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
-            out.append(tex_text(ascii_form) if ascii_form else "?")
+            out.append(tex_text(ascii_form) if ascii_form else _unnamed(ch))
     return "".join(out)
+
+
+def _unnamed(ch: str) -> str:
+    """A character with no LaTeX form here, shown by its Unicode name (never lost)."""
+    name = unicodedata.name(ch, f"U+{ord(ch):04X}").lower()
+    return rf"[{tex_text(name)}]"
 
 
 def tex_math_unicode(text: str) -> str:
