@@ -349,6 +349,37 @@ def _unnamed(ch: str) -> str:
     return rf"[{tex_text(name)}]"
 
 
+_TEX_UNICODE = {tex: ch for ch, tex in reversed(UNICODE_TEX.items())
+                if tex.startswith("\\") and tex[1:].isalpha()}
+_WRAPPERS = re.compile(r"\\(?:operatorname|mathrm|mathit|mathbf|text|textrm|mathsf)\*?\{([^{}]*)\}")
+_FRAC = re.compile(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}")
+_COMMAND = re.compile(r"\\([A-Za-z]+)")
+
+
+def heading_number(ex: Exercise) -> str:
+    """The exercise's key when it is a number such as "5.4" (shown in headings), else ""
+    (a key such as "shift-invariance" is an internal name, not shown)."""
+    return ex.key if re.fullmatch(r"\d+(?:\.\d+)*[a-z]?", ex.key) else ""
+
+
+def exercise_anchor(ex: Exercise) -> str:
+    """The explicit id of an exercise's heading: `ex-5-4`, `ex-shift-invariance`."""
+    return "ex-" + (re.sub(r"[^A-Za-z0-9]+", "-", ex.key).strip("-").lower() or "x")
+
+
+def plain_text(prose: str) -> str:
+    """Prose with `$math$` as readable plain text (image alt text, link titles): names
+    unwrapped, fractions as a/b, Greek and symbols as Unicode, no backslash or brace."""
+    def math(m: re.Match) -> str:
+        t = m.group(1)
+        for _ in range(4):
+            t = _FRAC.sub(r"(\1)/(\2)", _WRAPPERS.sub(r"\1", t))
+        t = _COMMAND.sub(lambda c: _TEX_UNICODE.get("\\" + c.group(1), c.group(1)), t)
+        return t.replace("{", "").replace("}", "").replace("\\", "")
+    out = re.sub(r"\$([^$]*)\$", math, prose).replace("\\", "")
+    return " ".join(out.split())
+
+
 def tex_math_unicode(text: str) -> str:
     """Math written by hand with Unicode symbols, made safe for pdflatex."""
     return "".join(" " + UNICODE_TEX[ch] + " " if ch in UNICODE_TEX else ch for ch in text)
