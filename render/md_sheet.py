@@ -17,11 +17,14 @@ from .pieces import (
     assumptions_tex,
     counterexample_tex,
     derivation_rows,
+    exercise_anchor,
+    heading_number,
     link_notes,
     md_math,
     md_text,
     one_line_proof,
     paragraphs_md,
+    plain_text,
     proof_rows,
     prose_md,
     shown_claims,
@@ -119,7 +122,7 @@ def figure_md(name: figures.Entry) -> str:
                    "in green above each edge, gradients in red below.")
     else:
         caption = figures.caption(name)
-        alt = caption.replace("$", "").replace("\\", "")
+        alt = plain_text(caption)
     return f"![{md_text(alt)}]({path})\n\n*{prose_md(caption)}*\n"
 
 
@@ -131,8 +134,14 @@ def code_md(entry: object) -> str:
             f"{fence}\n\n$$\n{md_math(code_panels.formula(entry))}\n$$\n")
 
 
+def heading_md(ex: Exercise) -> str:
+    """An exercise's heading: its number (when it has one) and its title."""
+    number = heading_number(ex)
+    return (f"{prose_md(number)} " if number else "") + prose_md(ex.title)
+
+
 def exercise_md(ex: Exercise, verdicts: Mapping[str, Verdict]) -> str:
-    out = [f"## {prose_md(ex.key)} {prose_md(ex.title)}", ""]
+    out = [f'<a id="{exercise_anchor(ex)}"></a>', "", f"## {heading_md(ex)}", ""]
     if ex.question.strip():
         out += [f"**Question.** {paragraphs_md(ex.question)}", ""]
     if ex.answer.strip():
@@ -157,10 +166,8 @@ def sheet_md(sheet: Sheet, verdicts: Mapping[str, Verdict]) -> str:
            f"This sheet holds {len(sheet.claims())} claims. *Proved* means a symbolic proof "
            "that 50-digit numerics agree with; *refuted* always comes with a counterexample "
            "meeting every assumption; *undecided* says why.", "", "Contents:", ""]
-    for ex in sheet.exercises:
-        anchor = "".join(ch for ch in f"{ex.key} {ex.title}".lower()
-                         if ch.isalnum() or ch in " -").replace(" ", "-")
-        out.append(f"- [{prose_md(ex.key)} {prose_md(ex.title)}](#{anchor})")
+    for ex in sheet.exercises:  # explicit ids: no renderer's own heading slugs needed
+        out.append(f"- [{heading_md(ex)}](#{exercise_anchor(ex)})")
     out.append("")
     for ex in sheet.exercises:
         out.append(exercise_md(ex, verdicts))

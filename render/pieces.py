@@ -295,6 +295,28 @@ UNICODE_TEX = {
     "⌋": r"\rfloor", "²": "^{2}", "³": "^{3}", "¹": "^{1}", "⁻": "^{-}", "ᵀ": "^{T}",
     "₀": "_{0}", "₁": "_{1}", "₂": "_{2}", "ℝ": r"\mathbb{R}", "θ": r"\theta",
     "τ": r"\tau", "ρ": r"\rho", "η": r"\eta", "γ": r"\gamma", "Δ": r"\Delta",
+    # the rest of the Greek alphabet
+    "ζ": r"\zeta", "ι": r"\iota", "κ": r"\kappa", "ν": r"\nu", "ξ": r"\xi",
+    "υ": r"\upsilon", "φ": r"\phi", "ϕ": r"\phi", "χ": r"\chi", "ψ": r"\psi",
+    "ω": r"\omega", "ϵ": r"\epsilon", "Γ": r"\Gamma", "Θ": r"\Theta", "Λ": r"\Lambda",
+    "Ξ": r"\Xi", "Π": r"\Pi", "Υ": r"\Upsilon", "Φ": r"\Phi", "Ψ": r"\Psi",
+    "Ω": r"\Omega",
+    # operators and relations of ML notes
+    "∝": r"\propto", "⊙": r"\odot", "⊗": r"\otimes", "⊕": r"\oplus", "∀": r"\forall",
+    "∃": r"\exists", "‖": r"\|", "∥": r"\parallel", "∣": r"\mid", "⟨": r"\langle",
+    "⟩": r"\rangle", "∑": r"\sum", "∏": r"\prod", "∫": r"\int", "≪": r"\ll",
+    "≫": r"\gg", "∘": r"\circ", "⊤": r"\top", "⊥": r"\bot", "∧": r"\wedge",
+    "∨": r"\vee", "¬": r"\neg", "⇔": r"\Leftrightarrow", "↦": r"\mapsto",
+    "←": r"\leftarrow", "↔": r"\leftrightarrow", "⇐": r"\Leftarrow", "≡": r"\equiv",
+    "∼": r"\sim", "≃": r"\simeq", "≅": r"\cong", "⊂": r"\subset", "⊆": r"\subseteq",
+    "∪": r"\cup", "∩": r"\cap", "∅": r"\emptyset", "∉": r"\notin", "⋅": r"\cdot",
+    "∗": "*", "÷": r"\div", "∓": r"\mp", "≔": ":=", "ℓ": r"\ell",
+    "ℕ": r"\mathbb{N}", "ℤ": r"\mathbb{Z}", "ℚ": r"\mathbb{Q}", "ℂ": r"\mathbb{C}",
+    "𝔼": r"\mathbb{E}", "ℙ": r"\mathbb{P}",
+    "⁰": "^{0}", "⁴": "^{4}", "⁵": "^{5}", "⁶": "^{6}", "⁷": "^{7}", "⁸": "^{8}",
+    "⁹": "^{9}", "⁺": "^{+}", "ⁿ": "^{n}", "₃": "_{3}", "₄": "_{4}", "₅": "_{5}",
+    "₆": "_{6}", "₇": "_{7}", "₈": "_{8}", "₉": "_{9}", "₊": "_{+}", "₋": "_{-}",
+    "ᵢ": "_{i}", "ⱼ": "_{j}", "ₖ": "_{k}", "ₙ": "_{n}", "ₜ": "_{t}",
 }
 TEXT_UNICODE = {"–": "--", "—": "---", "‘": "`", "’": "'", "“": "``", "”": "''",
                 "…": r"\dots{}", "\u00a0": "~", "é": r"\'e", "ö": r'\"o', "ü": r'\"u'}
@@ -317,8 +339,45 @@ def tex_text(text: str) -> str:
             out.append(ch)
         else:
             ascii_form = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
-            out.append(tex_text(ascii_form) if ascii_form else "?")
+            out.append(tex_text(ascii_form) if ascii_form else _unnamed(ch))
     return "".join(out)
+
+
+def _unnamed(ch: str) -> str:
+    """A character with no LaTeX form here, shown by its Unicode name (never lost)."""
+    name = unicodedata.name(ch, f"U+{ord(ch):04X}").lower()
+    return rf"[{tex_text(name)}]"
+
+
+_TEX_UNICODE = {tex: ch for ch, tex in reversed(UNICODE_TEX.items())
+                if tex.startswith("\\") and tex[1:].isalpha()}
+_WRAPPERS = re.compile(r"\\(?:operatorname|mathrm|mathit|mathbf|text|textrm|mathsf)\*?\{([^{}]*)\}")
+_FRAC = re.compile(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}")
+_COMMAND = re.compile(r"\\([A-Za-z]+)")
+
+
+def heading_number(ex: Exercise) -> str:
+    """The exercise's key when it is a number such as "5.4" (shown in headings), else ""
+    (a key such as "shift-invariance" is an internal name, not shown)."""
+    return ex.key if re.fullmatch(r"\d+(?:\.\d+)*[a-z]?", ex.key) else ""
+
+
+def exercise_anchor(ex: Exercise) -> str:
+    """The explicit id of an exercise's heading: `ex-5-4`, `ex-shift-invariance`."""
+    return "ex-" + (re.sub(r"[^A-Za-z0-9]+", "-", ex.key).strip("-").lower() or "x")
+
+
+def plain_text(prose: str) -> str:
+    """Prose with `$math$` as readable plain text (image alt text, link titles): names
+    unwrapped, fractions as a/b, Greek and symbols as Unicode, no backslash or brace."""
+    def math(m: re.Match) -> str:
+        t = m.group(1)
+        for _ in range(4):
+            t = _FRAC.sub(r"(\1)/(\2)", _WRAPPERS.sub(r"\1", t))
+        t = _COMMAND.sub(lambda c: _TEX_UNICODE.get("\\" + c.group(1), c.group(1)), t)
+        return t.replace("{", "").replace("}", "").replace("\\", "")
+    out = re.sub(r"\$([^$]*)\$", math, prose).replace("\\", "")
+    return " ".join(out.split())
 
 
 def tex_math_unicode(text: str) -> str:

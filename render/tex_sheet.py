@@ -16,6 +16,7 @@ from .pieces import (
     assumptions_tex,
     counterexample_tex,
     derivation_rows,
+    heading_number,
     link_notes,
     one_line_proof,
     proof_rows,
@@ -183,8 +184,9 @@ def code_tex(entry: object, beside: str) -> str:
 
 
 def exercise_tex(ex: Exercise, verdicts: Mapping[str, Verdict]) -> str:
-    out = [rf"\section*{{{tex_text(ex.key)}\quad {prose_tex(ex.title)}}}",
-           rf"\addcontentsline{{toc}}{{section}}{{{tex_text(ex.key)}\quad {prose_tex(ex.title)}}}"]
+    number = heading_number(ex)
+    head = (rf"{tex_text(number)}\quad " if number else "") + prose_tex(ex.title)
+    out = [rf"\section*{{{head}}}", rf"\addcontentsline{{toc}}{{section}}{{{head}}}"]
     if ex.question.strip():
         out += [rf"\textbf{{Question.}} {prose_tex(ex.question)}", ""]
     if ex.answer.strip():

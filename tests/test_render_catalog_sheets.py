@@ -102,3 +102,33 @@ def test_nothing_runs_past_the_margin(name, tmp_path):
                    cwd=tmp_path, capture_output=True, timeout=300, check=False)
     log = (tmp_path / f"{name}.log").read_text(errors="replace")
     assert overfull(log) == [], name
+
+
+# ---- Markdown that works everywhere: explicit ids, plain alt text, no internal keys ----
+
+def test_every_contents_link_has_an_explicit_id():
+    for name, (_tex, md) in texts().items():
+        links = re.findall(r"\]\(#([^)]+)\)", md)
+        ids = set(re.findall(r'<a id="([^"]+)"></a>', md))
+        assert len(links) >= 8, name
+        assert [x for x in links if x not in ids] == [], name
+        assert len(ids) == len(re.findall(r'<a id="', md)), f"{name}: an id used twice"
+
+
+def test_image_alt_text_is_plain():
+    for name, (_tex, md) in texts().items():
+        alts = [re.sub(r"\\([_*\[\]()#`])", r"\1", a)  # Markdown's own escapes
+                for a in re.findall(r"!\[((?:[^\]\\]|\\.)*)\]\(", md)]
+        assert alts, name
+        assert [a for a in alts if re.search(r"[\\{}$]|operatorname|mathrm", a)] == [], name
+
+
+def test_headings_show_numbers_and_titles_not_internal_keys():
+    chosen, _ = real_sheets()
+    for sheet in chosen:
+        tex, md = texts()[sheet.name]
+        headings = re.findall(r"^## (.+)$", md, re.M)
+        for ex in sheet.exercises:
+            if not re.fullmatch(r"[\d.]+", ex.key):
+                assert not any(h.startswith(ex.key) for h in headings), ex.key
+                assert f"\\section*{{{ex.key}" not in tex

@@ -99,3 +99,29 @@ def test_long_integers_in_prose_math_are_shown_in_scientific_form():
     for text in (prose_tex(f"$\\log({dbl_max}) > 709$"), prose_md(f"$\\log({dbl_max}) > 709$")):
         assert dbl_max not in text and r"1.797693\ldots \times 10^{308}" in text
     assert prose_tex("$0.0027128933 + 12345$") == "$0.0027128933 + 12345$"
+
+
+ML_UNICODE = "∝ ⊙ ∀ ∃ ‖ ⟨ ⟩ ∑ ∏ ∫ ≪ ∘ ⊤ ω Ω ℓ 𝔼 ℕ xᵢ"
+
+
+def test_unicode_of_ml_notes_reaches_latex_and_compiles(tmp_path):
+    from render_tools import compile_tex
+
+    from render.pieces import prose_tex
+
+    prose = f"Q(i) ∝ P(i)^α for all i; the symbols {ML_UNICODE}; in math $a ⊙ b ≪ ‖c‖$."
+    out = prose_tex(prose)
+    assert "?" not in out and not any(ord(ch) > 127 for ch in out)
+    for symbol in (r"\propto", r"\odot", r"\forall", r"\exists", r"\langle", r"\ll", r"\top"):
+        assert symbol in out
+    tex = tmp_path / "u.tex"
+    tex.write_text("\\documentclass{article}\n\\usepackage{amsmath,amssymb}\n"
+                   "\\begin{document}\n" + out + "\n\\end{document}\n")
+    proc = compile_tex(tex)
+    assert proc.returncode == 0, proc.stdout[-2000:]
+
+
+def test_a_character_without_a_latex_form_is_named_not_lost():
+    from render.pieces import tex_text
+
+    assert tex_text("a ☃ b") == "a [snowman] b"
