@@ -337,10 +337,17 @@ def tex_text(text: str) -> str:
             out.append(TEXT_UNICODE[ch])
         elif ord(ch) < 128:
             out.append(ch)
+        elif ch in _ACCENTS and out:  # v̄: the accent goes on the character before it
+            out[-1] = r"\ensuremath{" + _ACCENTS[ch] + "{" + out[-1] + "}}"
         else:
             ascii_form = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
             out.append(tex_text(ascii_form) if ascii_form else _unnamed(ch))
     return "".join(out)
+
+
+_ACCENTS = {"\u0304": r"\bar", "\u0305": r"\overline", "\u0302": r"\hat", "\u0303": r"\tilde",
+            "\u0307": r"\dot", "\u0308": r"\ddot", "\u20d7": r"\vec"}
+"""Combining accents, as LaTeX math accents on the preceding character."""
 
 
 def _unnamed(ch: str) -> str:

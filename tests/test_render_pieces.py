@@ -125,3 +125,10 @@ def test_a_character_without_a_latex_form_is_named_not_lost():
     from render.pieces import tex_text
 
     assert tex_text("a ☃ b") == "a [snowman] b"
+
+
+def test_a_combining_accent_goes_on_the_character_before_it():
+    from render.pieces import tex_text
+
+    assert tex_text("(v_i − v\u0304)²") == (
+        r"(v\_i \ensuremath{-} \ensuremath{\bar{v}})\ensuremath{^{2}}")
