@@ -326,6 +326,18 @@ def deadline(seconds: float) -> AbstractContextManager[float]:
     return _Deadline(seconds)
 
 
+def within(seconds: float, fn: Callable[..., Any], *args: Any) -> Any:
+    """fn(*args) under a deadline of its own; None when that deadline (not an outer one)
+    passes first."""
+    try:
+        with deadline(seconds):
+            return fn(*args)
+    except BudgetExceeded:
+        if remaining() <= 0:
+            raise
+        return None
+
+
 def shield() -> AbstractContextManager[None]:
     """Hold off BudgetExceeded during a short critical section (a lock held, a global
     precision set); on leaving it, raise BudgetExceeded if the deadline has passed."""

@@ -6,10 +6,9 @@ it must decline (called directly, without the numeric cross-check of `prove`).""
 from __future__ import annotations
 
 import sympy as sp
+from tactic_helpers import declines, run
 
-from proofs import budget
 from proofs.lemmas import proving
-from proofs.search import Decline, Goal
 from proofs.tactics.amgm import am_gm_weights, monomial_am_gm
 from proofs.tactics.lemma_instance import lemma_instance
 from proofs.tactics.roots import roots_as_powers, square_both_sides
@@ -31,18 +30,6 @@ X = sp.IndexedBase("x", real=True)
 
 def S(body):
     return sp.Sum(body, (k, 1, n))
-
-
-def run(tactic, statement, given=()):
-    with budget.deadline(20):
-        return tactic(Goal(statement, tuple(given)))
-
-
-def declines(tactic, statement, given=()) -> bool:
-    try:
-        return run(tactic, statement, given) is None
-    except Decline:
-        return True
 
 
 def test_tangent_bounds_prove_jensen_and_name_it() -> None:

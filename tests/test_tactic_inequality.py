@@ -4,27 +4,14 @@ from __future__ import annotations
 
 import pytest
 import sympy as sp
+from tactic_helpers import declines, run
 
-from proofs import budget
-from proofs.search import Decline, Goal
 from proofs.tactics import inequality as ineq
 
 a, b, x = sp.symbols("a b x", real=True)
 u = sp.Symbol("u", positive=True)
 lam = sp.Symbol("lambda", positive=True)
 lam_nz = sp.Symbol("lambda", real=True, nonzero=True)
-
-
-def run(tactic, statement, given=()):
-    with budget.deadline(20):
-        return tactic(Goal(statement, tuple(given)))
-
-
-def declines(tactic, statement, given=()) -> bool:
-    try:
-        return run(tactic, statement, given) is None
-    except Decline:
-        return True
 
 
 def test_sign_of_difference() -> None:

@@ -6,11 +6,10 @@ cross-check that `prove` adds)."""
 from __future__ import annotations
 
 import sympy as sp
+from tactic_helpers import declines, run
 
-from proofs import budget
 from proofs.domain import interval_of, sign_under, smooth_reason
 from proofs.positivity import on_interval, polynomial_sign_reason, sign_on, sign_reason
-from proofs.search import Decline, Goal
 from proofs.tactics.factors import signs_of_factors
 from proofs.tactics.monotone import monotone_one_variable
 from proofs.tactics.piecewise import split_piecewise
@@ -22,18 +21,6 @@ xn = sp.Symbol("x", nonnegative=True)
 xp = sp.Symbol("x", positive=True)
 p, q = sp.symbols("p q", positive=True)
 Iv = sp.Interval
-
-
-def run(tactic, statement, given=()):
-    with budget.deadline(20):
-        return tactic(Goal(statement, tuple(given)))
-
-
-def declines(tactic, statement, given=()) -> bool:
-    try:
-        return run(tactic, statement, given) is None
-    except Decline:
-        return True
 
 
 # --------------------------------------------------------------------------------------

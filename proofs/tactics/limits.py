@@ -603,17 +603,6 @@ def _prove_bounds(goal: Goal, lo: sp.Expr, f: sp.Expr, hi: sp.Expr) -> list[tupl
     return out
 
 
-def _within(seconds: float, fn, *args):
-    """fn(*args) under a deadline of its own; None when that (not the outer) deadline passes."""
-    try:
-        with budget.deadline(seconds):
-            return fn(*args)
-    except budget.BudgetExceeded:
-        if budget.remaining() <= 0:
-            raise
-        return None
-
-
 @tactic("limit", cost=1)
 def squeeze(goal: Goal) -> Proof | None:
     """A `Squeeze(lower, upper)` hint: prove lower <= f <= upper near the limit point and
@@ -644,7 +633,7 @@ def squeeze(goal: Goal) -> Proof | None:
         # a hint is a suggestion: bounds not shown in 3/4 of the time left are dropped
         # (a share, not a fixed number of seconds, so that a loaded machine finds the
         # same proof)
-        bounds = _within(0.75 * budget.remaining(), _prove_bounds,
+        bounds = budget.within(0.75 * budget.remaining(), _prove_bounds,
                          plain, lo, f, hi)
         if bounds is None:
             raise Decline("the squeeze bounds were not proved in time")

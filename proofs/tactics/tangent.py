@@ -216,20 +216,10 @@ def _false_somewhere(stmt: sp.Basic, given: tuple[sp.Basic, ...]) -> bool:
     """A quick look for a point where the bounded inequality fails (only to skip a
     tangent point that cannot work; nothing is concluded from it)."""
     try:
-        found = _within(0.5, find_counterexample, stmt, given, 11, 12, 8, False)
+        found = budget.within(0.5, find_counterexample, stmt, given, 11, 12, 8, False)
     except Exception:
         return False
     return found is not None
-
-
-def _within(seconds: float, fn, *args):
-    try:
-        with budget.deadline(seconds):
-            return fn(*args)
-    except budget.BudgetExceeded:
-        if budget.remaining() <= 0:
-            raise
-        return None
 
 
 _LEMMA = {(sp.exp, 1): "exp-above-tangent", (sp.log, 1): "log-above-chord",
@@ -287,7 +277,7 @@ def tangent_bounds(goal: Goal) -> Proof | None:
             elif _false_somewhere(stmt, given):
                 continue  # a bound too loose at this point: the next one
             else:
-                sub = _within(min(SUB_SECONDS, 0.4 * budget.remaining()), solve,
+                sub = budget.within(min(SUB_SECONDS, 0.4 * budget.remaining()), solve,
                               goal.sub(stmt, avoid=("tangent_bounds",)))
             if sub is None:
                 continue
