@@ -43,12 +43,7 @@ class CalculusReading:
         if rest:
             operand = self.scalar(self.sub(rest, held))
         else:
-            saved = self.suspended
-            self.suspended = held
-            try:
-                operand = self.scalar(self.term())
-            finally:
-                self.suspended = saved
+            operand = self.term_holding(held)
         syms = [v for v, _ in variables]
         if not all(_depends(operand, v) for v in syms):
             raise ReadError(f"the derivative at column {tok.pos + 1}: what is differentiated "
@@ -142,12 +137,7 @@ class CalculusReading:
         if lower is None:
             lower = sp.Integer(1)
         held = self.suspended | {i.name for i in idx}
-        saved = self.suspended
-        self.suspended = held
-        try:
-            body = self.scalar(self.term())
-        finally:
-            self.suspended = saved
+        body = self.term_holding(held)
         limits = [(i, lower, upper) for i in idx]
         op = sp.Sum if tok.text == "sum" else sp.Product
         outer = {s for s in body.free_symbols if isinstance(s, sp.Symbol)} - set(idx)
@@ -183,12 +173,7 @@ class CalculusReading:
         if point.free_symbols:
             raise self.fail("a limit towards a variable point", tok)
         held = self.suspended | {_var_key(v)}
-        saved = self.suspended
-        self.suspended = held
-        try:
-            body = self.scalar(self.term())
-        finally:
-            self.suspended = saved
+        body = self.term_holding(held)
         if not body.has(v):
             raise ReadError(f"the limit at column {tok.pos + 1}: the expression does not "
                             f"depend on {sp.sstr(v)}")

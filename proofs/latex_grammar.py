@@ -44,6 +44,15 @@ class Reader(NameReading, CallReading, CalculusReading):
         self.guesses: list[str] = []
         self.used = False  # whether a definition of the document was used
 
+    def term_holding(self, held: frozenset[str]) -> Any:
+        """The next term as a scalar, with the names in `held` read as bound variables
+        (not as the document's definitions) while it is read."""
+        saved, self.suspended = self.suspended, held
+        try:
+            return self.scalar(self.term())
+        finally:
+            self.suspended = saved
+
     # tokens --------------------------------------------------------------------------
     def peek(self, ahead: int = 0) -> Token:
         return self.toks[min(self.i + ahead, len(self.toks) - 1)]
