@@ -7,21 +7,84 @@ case and the new domain, so a proof in the new variables is a proof of the case.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import sympy as sp
 
-_counter = [0]
+from .verdict import Step
 
-
-def restart_numbering() -> None:
-    """Number the δ's of the next proof from 1, so that a proof's steps do not depend
-    on what else this process proved before (sheets must be byte-identical)."""
-    _counter[0] = 0
+FRESH = "delta"
+"""The name of every variable a case introduces; `numbered` makes them δ₁, δ₂, ... in
+the order a proof's steps first show them."""
 
 
 def fresh(strict: bool) -> sp.Dummy:
-    _counter[0] += 1
-    return sp.Dummy(f"delta{_counter[0]}", positive=True) if strict else sp.Dummy(
-        f"delta{_counter[0]}", nonnegative=True)
+    """A new variable δ > 0 (`strict`) or δ >= 0; distinct from every other, whatever
+    its printed name."""
+    return sp.Dummy(FRESH, positive=True) if strict else sp.Dummy(FRESH, nonnegative=True)
+
+
+def numbered(steps: tuple[Step, ...]) -> tuple[Step, ...]:
+    """`steps` with the case variables renamed δ₁, δ₂, ... by first appearance, so a
+    proof reads the same whichever tactics were tried before it (and sheets are
+    byte-identical)."""
+    found: dict[sp.Dummy, sp.Dummy] = {}
+    for step in steps:
+        for part in (step.lhs, step.rhs, *step.terms):
+            for d in sorted(getattr(part, "free_symbols", ()), key=sp.default_sort_key):
+                if isinstance(d, sp.Dummy) and d.name == FRESH and d not in found:
+                    found[d] = sp.Dummy(f"{FRESH}{len(found) + 1}", **d.assumptions0)
+    if not found:
+        return steps
+
+    def swap(x: object) -> object:
+        if not isinstance(x, sp.Basic):
+            return x
+        with sp.evaluate(False):  # a renaming: nothing to evaluate again
+            return x.xreplace(found)
+    return tuple(replace(s, lhs=swap(s.lhs), rhs=swap(s.rhs),
+                         terms=tuple(swap(t) for t in s.terms)) for s in steps)
+
+
+def range_of(var: sp.Symbol) -> sp.Basic | None:
+    """`var > 0`, `var >= 0`, `var < 0` or `var <= 0` as its assumptions say (for a
+    reason's terms); None when they give no sign."""
+    for name, rel in (("positive", sp.Gt), ("negative", sp.Lt), ("nonnegative", sp.Ge),
+                      ("nonpositive", sp.Le)):
+        if getattr(var, f"is_{name}"):
+            return rel(var, 0, evaluate=False)
+    return None
+
+
+def new_variable_step(var: sp.Symbol, value: sp.Expr, extra: tuple[sp.Basic, ...] = ()
+                      ) -> Step:
+    """The row `var = value` of a case, saying the range of the variables it brings in
+    (a case variable's sign, then `extra` bounds on it)."""
+    ranges = [r for v in sorted(value.free_symbols - var.free_symbols, key=sp.default_sort_key)
+              if isinstance(v, sp.Dummy) and (r := range_of(v)) is not None]
+    ranges += list(extra)
+    if not ranges:
+        return Step(var, "=", value, "the case solved for {0}", terms=(var,))
+    why = "with " + " and ".join(f"{{{k}}}" for k in range(len(ranges)))
+    return Step(var, "=", value, why, terms=tuple(ranges))
+
+
+def shown_after(statement: sp.Basic, subs: list[tuple[sp.Symbol, sp.Expr]]) -> sp.Basic:
+    """`statement` with `subs` made in turn, each side collected but max, min and |·| left
+    unevaluated: what a reader sees once the variables are replaced, before the signs
+    of the new ones decide it."""
+    with sp.evaluate(False):
+        for var, value in subs:
+            statement = statement.xreplace({var: value})
+
+    def tidy(e: sp.Basic) -> sp.Basic:
+        if not e.args:
+            return e
+        args = [tidy(a) for a in e.args]
+        if isinstance(e, (sp.Max, sp.Min, sp.Abs, sp.Rel)):
+            return e.func(*args, evaluate=False)
+        return e.func(*args)
+    return tidy(statement)
 
 
 Made = tuple[sp.Basic, tuple[sp.Basic, ...], tuple[sp.Symbol, sp.Expr]]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 import time
+from dataclasses import replace
 
 import sympy as sp
 
 from . import budget as clock
-from .cases import restart_numbering
+from .cases import numbered
 from .check import cross_check, find_counterexample, seed_of
 from .claim import Claim
 from .domain import undefined_points
@@ -52,6 +53,8 @@ def _prove(claim: Claim, started: float, total: float) -> Verdict:
     try:
         with clock.deadline(max(clock.remaining() - reserve, 0.05)):
             proof = solve(Goal(stmt, given, claim.hints), attempt)
+        if proof is not None:
+            proof = replace(proof, steps=numbered(proof.steps))
     except clock.BudgetExceeded:
         if clock.remaining() <= 0:
             raise
@@ -132,7 +135,6 @@ def prove(claim: Claim, budget: float = DEFAULT_BUDGET) -> Verdict:
         raise TypeError(f"prove() needs a proofs.Claim, got {type(claim).__name__}")
     seconds = _valid_budget(budget)
     started = time.monotonic()
-    restart_numbering()
 
     def undecided(reason: str) -> Verdict:
         return Verdict(claim, "undecided", reason=reason, seconds=time.monotonic() - started)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .. import budget
-from ..cases import embody_order
+from ..cases import embody_order, new_variable_step, range_of, shown_after
 from ..domain import smooth_reason
 from ..positivity import known_sign, sign_reason
 from ..search import Decline, Goal, sub_steps, tactic
@@ -116,7 +116,7 @@ def split_max_min(goal: Goal) -> Proof | None:
             raise Decline(f"case {' and '.join(sp.sstr(c) for c in cond)} not shown")
         steps.append(case(sp.And(*cond), f"{'max' if is_max else 'min'} is {{0}}", (chosen,)))
         for var, val in subs_done:
-            steps.append(rel(var, "=", val, "write the case as a change of variables").nested())
+            steps.append(new_variable_step(var, val).nested())
         steps.extend(sub_steps(proof.steps))
         methods.append(proof.method)
     return Proof("cases on " + ("max" if is_max else "min") + ": "
@@ -225,6 +225,7 @@ def use_given_orders(goal: Goal) -> Proof | None:
     stmt = goal.statement
     rest = tuple(g for g in goal.given if g not in orders)
     steps: list[Step] = []
+    subs: list[tuple[sp.Symbol, sp.Expr]] = []
     pending = list(orders)
     rounds = 0
     while pending:
@@ -234,21 +235,35 @@ def use_given_orders(goal: Goal) -> Proof | None:
         g = pending.pop(0)
         big, small = (g.lhs, g.rhs) if isinstance(g, (sp.Gt, sp.Ge)) else (g.rhs, g.lhs)
         strict = isinstance(g, (sp.Gt, sp.Lt))
+        known = stmt.free_symbols.union(*(x.free_symbols for x in (*pending, *rest, g)))
         made = embody_order(stmt, tuple(pending) + rest, big, small, strict)
         if made is None:
             raise Decline(f"cannot build {sp.sstr(g)} into the variables")
         stmt, new_given, (var, val) = made
+        new_var = sorted(val.free_symbols - known, key=sp.default_sort_key)
         pending = [x for x in new_given if x in pending or x not in rest]
         pending = [x for x in pending if x is not sp.true]
         if any(x is sp.false for x in pending):
             raise Decline("the assumptions contradict each other")
-        steps.append(rel(var, "=", val, "write {0} as a change of variables", (g,)))
+        steps.append(rel(var, "=", val, "since {0}, name the difference {1}",
+                         (g, range_of(new_var[0]))) if new_var else
+                     rel(var, "=", val, "build {0} into the variables", (g,)))
+        subs.append((var, val))
         rest = tuple(x for x in new_given if x not in pending)
     sub = solve_new(goal.sub(stmt, rest))
     if sub is None:
         raise Decline("not shown once the orderings were built in")
-    return Proof(sub.method + ", orderings built into the variables",
-                 tuple(steps) + sub_steps(sub.steps))
+    method = sub.method + ", orderings built into the variables"
+    shown = shown_after(goal.statement, subs)
+    if stmt is sp.true and isinstance(shown, sp.Rel) and not isinstance(shown, sp.Ne) \
+            and shown.free_symbols:
+        signs = tuple(r for v in sorted(shown.free_symbols, key=sp.default_sort_key)
+                      if (r := range_of(v)) is not None)
+        why = "substitute; true as " + ", ".join(f"{{{k}}}" for k in range(len(signs))) \
+            if signs else "substitute; true for every value"
+        op = "=" if shown.rel_op == "==" else shown.rel_op
+        return Proof(method, (*steps, rel(shown.lhs, op, shown.rhs, why, signs)))
+    return Proof(method, tuple(steps) + sub_steps(sub.steps))
 
 
 def _isolated(d: sp.Expr, head: type) -> tuple[sp.Expr, sp.Expr, sp.Expr] | None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 
 from .. import budget
-from ..cases import embody_order, fresh, solve_into
+from ..cases import embody_order, fresh, new_variable_step, solve_into
 from ..hints import Squeeze
 from ..positivity import known_sign, sign_reason
 from ..search import Decline, Goal, solve, sub_steps, tactic
@@ -801,7 +801,7 @@ def cases_on_sign(goal: Goal) -> Proof | None:
             raise Decline(f"the case {sp.sstr(cond)} was not shown")
         steps.append(case(cond))
         var, val = sub_
-        steps.append(rel(var, "=", val, "write the case as a change of variables").nested())
+        steps.append(new_variable_step(var, val).nested())
         steps.extend(sub_steps(proof.steps))
         methods.append(proof.method)
     return Proof(f"cases on the sign of ${sp.latex(expr)}$ (> 0, = 0, < 0), each by "

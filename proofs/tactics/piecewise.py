@@ -15,10 +15,10 @@ from __future__ import annotations
 import sympy as sp
 
 from .. import budget
-from ..cases import fresh
+from ..cases import fresh, new_variable_step
 from ..domain import interval_of
 from ..search import Decline, Goal, sub_steps, tactic
-from ..verdict import Proof, Step, case, rel
+from ..verdict import Proof, Step, case
 from .subgoals import solve_new
 
 MAX_CASES = 8
@@ -83,26 +83,25 @@ def _as_set(cond: sp.Basic, x: sp.Symbol) -> sp.Set:
     return out
 
 
-def _substitution(x: sp.Symbol, part: sp.Set) -> tuple[sp.Expr, tuple[sp.Basic, ...], str]:
-    """x as an expression in a fresh variable that ranges over exactly `part`, the extra
-    relations on that variable, and how it reads."""
+def _substitution(x: sp.Symbol, part: sp.Set) -> tuple[sp.Expr, tuple[sp.Basic, ...]]:
+    """x as an expression in a fresh variable that ranges over exactly `part`, and the
+    extra relations on that variable."""
     if isinstance(part, sp.FiniteSet):
         (c,) = part.args
-        return c, (), f"${sp.latex(sp.Eq(x, c, evaluate=False))}$"
+        return c, ()
     lo, hi = part.start, part.end
     if lo == -sp.oo and hi == sp.oo:
-        return x, (), f"${sp.latex(x)}$ real"
+        return x, ()
     upper = () if hi == sp.oo else ((sp.Lt if part.right_open else sp.Le)(x, hi),)
     if lo == 0 and ((x.is_positive and part.left_open)
                     or (x.is_nonnegative and not x.is_positive and not part.left_open)):
-        # the assumptions give the lower end
-        return x, upper, f"${sp.latex(x)} \\in {sp.latex(part)}$"
+        return x, upper  # the assumptions give the lower end
     if lo == -sp.oo:
         d = fresh(part.right_open)
-        return hi - d, (), f"${sp.latex(x)} = {sp.latex(hi - d)}$"
+        return hi - d, ()
     d = fresh(part.left_open)
     extra = () if hi == sp.oo else ((sp.Lt if part.right_open else sp.Le)(d, hi - lo),)
-    return lo + d, extra, f"${sp.latex(x)} = {sp.latex(lo + d)}$"
+    return lo + d, extra
 
 
 @tactic("inequality", "identity", cost=2)
@@ -127,10 +126,10 @@ def split_piecewise(goal: Goal) -> Proof | None:
         raise Decline("too many cases")
     steps: list[Step] = []
     methods = []
-    what = f"${sp.latex(atom)}$" if isinstance(atom, sp.Abs) else "the piecewise"
+    what = "{1}" if isinstance(atom, sp.Abs) else "the piecewise"
     for expr, _cond, part in cases:
         budget.check()
-        value, extra, how = _substitution(x, part)
+        value, extra = _substitution(x, part)
         s = goal.statement
         stmt = type(s)(*(side.xreplace({atom: expr}).xreplace({x: value})
                          for side in (s.lhs, s.rhs)), evaluate=False)
@@ -143,11 +142,9 @@ def split_piecewise(goal: Goal) -> Proof | None:
         proof = solve_new(goal.sub(stmt, given))
         if proof is None:
             raise Decline(f"the case {sp.sstr(where)} was not shown")
-        steps.append(case(where, f"{what} is {{0}}", (expr,)))
+        steps.append(case(where, f"{what} is {{0}}", (expr, atom)))
         if value != x:
-            steps.append(rel(x, "=", value, f"write the case as {how}").nested())
-        elif extra:
-            steps.append(Step(why=f"the case is {how}", kind="note", op="note", depth=1))
+            steps.append(new_variable_step(x, value, extra).nested())
         steps.extend(sub_steps(proof.steps))
         methods.append(proof.method)
     return Proof("cases on " + ("the sign inside |·|" if isinstance(atom, sp.Abs)
