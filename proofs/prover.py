@@ -42,8 +42,10 @@ def _prove(claim: Claim, started: float, total: float) -> Verdict:
                        "evaluated the relation on construction; build it with evaluate=False "
                        "so that the engine can check it and find a counterexample",
                        seconds=elapsed())
+    # numbers see through a display-only UnevaluatedExpr: it stands for its argument
+    plain = stmt.replace(lambda e: isinstance(e, sp.UnevaluatedExpr), lambda e: e.args[0])
     # 1. a quick look for a counterexample at the edges of the assumptions
-    quick = find_counterexample(stmt, given, seed, boundary=60, randoms=20, large=False)
+    quick = find_counterexample(plain, given, seed, boundary=60, randoms=20, large=False)
     if quick is not None:
         return _refuted(claim, quick, started, "false at a point that meets every assumption")
     # 2. the tactics, leaving time for the numeric cross-check
@@ -60,8 +62,8 @@ def _prove(claim: Claim, started: float, total: float) -> Verdict:
             raise
         attempt.declined.insert(0, "tactics ran out of time")
     if proof is not None and proof.scope.complete:
-        scope = proof.scope.merge(Scope(excluded=undefined_points(stmt, given)))
-        check = cross_check(stmt, given, seed, near=scope.landmarks + _near(scope))
+        scope = proof.scope.merge(Scope(excluded=undefined_points(plain, given)))
+        check = cross_check(plain, given, seed, near=scope.landmarks + _near(scope))
         if check.failed_at is not None:
             return Verdict(
                 claim, "undecided", method=proof.method, steps=proof.steps, scope=scope,
@@ -79,7 +81,7 @@ def _prove(claim: Claim, started: float, total: float) -> Verdict:
         return Verdict(claim, "proved", method=proof.method, steps=proof.steps, scope=scope,
                        seconds=elapsed(), checks=check.held)
     # 3. a wider search for a counterexample (large dimensions included)
-    found = find_counterexample(stmt, given, seed + 7, boundary=400, randoms=300)
+    found = find_counterexample(plain, given, seed + 7, boundary=400, randoms=300)
     if found is not None:
         return _refuted(claim, found, started, "false at a point that meets every assumption")
     if proof is not None:  # a proof of some cases only

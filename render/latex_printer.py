@@ -56,6 +56,13 @@ class SheetLatexPrinter(LatexPrinter):
             return rf"{head}\left({args}\right)"
         return super()._print_Function(expr, exp)
 
+    def _print_log(self, expr: sp.log, exp: str | None = None) -> str:
+        (arg,) = expr.args
+        if not (isinstance(arg, sp.Integer) and arg > 0):
+            return super()._print_log(expr, exp)
+        head = r"\log" if exp is None else rf"\log^{{{exp}}}"  # one pair of parentheses
+        return rf"{head}{{\left({integer_text(int(arg))} \right)}}"
+
     def _print_Symbol(self, expr: sp.Symbol, style: str = "plain") -> str:
         if expr.name in SYMBOL_NAMES:
             return SYMBOL_NAMES[expr.name]
@@ -83,20 +90,51 @@ class SheetLatexPrinter(LatexPrinter):
         return rf"\left({text}\right)^{{{exp}}}" if exp is not None else text
 
     def _print_Integer(self, expr: sp.Integer) -> str:
-        # a 300-digit integer (DBL_MAX, 2^1075) reads better, and exactly, as a product
-        # of prime powers when its factors are small
-        n = int(expr)
-        if abs(n) < 10 ** 24:
-            return str(n)
-        factors = sp.factorint(abs(n), limit=10 ** 5)
-        if max(factors) > 10 ** 12:
-            return str(n)
-        parts = [f"{p}^{{{e}}}" if e > 1 else str(p) for p, e in sorted(factors.items())]
-        return ("-" if n < 0 else "") + r" \cdot ".join(parts)
+        text = integer_text(int(expr))
+        return rf"\left({text}\right)" if text[0] != "-" and (" - " in text or " + " in text) \
+            else text
+
+    def _print_Rational(self, expr: sp.Rational) -> str:
+        if expr.q == 1 or max(abs(expr.p), expr.q) < 10 ** 24:
+            return super()._print_Rational(expr)
+        sign = "- " if expr.p < 0 else ""
+        return rf"{sign}\frac{{{integer_text(abs(expr.p))}}}{{{integer_text(expr.q)}}}"
+
+    def _print_Pow(self, expr: sp.Pow) -> str:
+        base = expr.base
+        if isinstance(base, sp.Integer) and integer_text(int(base)) != str(base) and \
+                expr.exp != sp.Rational(1, 2):  # 2^{1075} as a base needs its parentheses
+            text = integer_text(int(base)).removeprefix(r"-\left(").removesuffix(r"\right)")
+            return rf"\left({text}\right)^{{{self._print(expr.exp)}}}"
+        return super()._print_Pow(expr)
 
     def _print_Dummy(self, expr: sp.Dummy) -> str:
         # proof steps name fresh variables _delta1, _t2, ...: print them as δ, t
         return self._print_Symbol(sp.Symbol(expr.name))
+
+
+def integer_text(n: int) -> str:
+    """An integer as LaTeX, exactly: in full when short; a long one (DBL_MAX, 2^1075) as
+    a sum or difference of two powers of 2 when it is one (`2^{1024} - 2^{971}`), else as
+    a product of prime powers when its factors are small, else in full."""
+    if abs(n) < 10 ** 24:
+        return str(n)
+    if n < 0:
+        text = integer_text(-n)
+        return rf"-\left({text}\right)" if " - " in text or " + " in text else "-" + text
+    low = (n & -n).bit_length() - 1
+    odd = n >> low
+    if odd == 1:
+        return f"2^{{{low}}}"
+    for other, op in ((odd + 1, " - "), (odd - 1, " + ")):
+        if other & (other - 1) == 0:  # odd = 2^k ∓ 1
+            high = low + other.bit_length() - 1
+            return f"2^{{{high}}}{op}" + (f"2^{{{low}}}" if low else "1")
+    factors = sp.factorint(n, limit=10 ** 5)
+    if max(factors) > 10 ** 12:
+        return str(n)
+    return r" \cdot ".join(f"{p}^{{{e}}}" if e > 1 else str(p)
+                           for p, e in sorted(factors.items()))
 
 
 def latex(expr: Any, **settings: Any) -> str:

@@ -188,3 +188,21 @@ def test_steps_do_not_depend_on_what_was_proved_before() -> None:
     assert [sp.sstr(s.lhs) + s.op + sp.sstr(s.rhs) for s in first.steps] == \
            [sp.sstr(s.lhs) + s.op + sp.sstr(s.rhs) for s in again.steps]
     assert any("delta" in sp.sstr(s.rhs) for s in first.steps)
+
+
+def test_numbers_see_through_a_display_only_unevaluated_expr() -> None:
+    """A factor kept apart for the sheet (UnevaluatedExpr) is checked numerically as
+    its argument: proved when true, refuted when false."""
+    import sympy as sp
+
+    from proofs import Claim, Eq, prove
+    x = sp.Symbol("x", real=True)
+    den = sp.Add(1, sp.exp(-x), evaluate=False)
+    first = sp.UnevaluatedExpr(sp.Pow(den, -1, evaluate=False))
+    with sp.evaluate(False):
+        split = sp.Mul(first, sp.Add(den, -1) / den)
+        true = Claim("split", Eq(sp.Add(den, -1) / den ** 2, split))
+        false = Claim("split-wrong", Eq(sp.Add(den, -2) / den ** 2, split))
+    assert prove(true).status == "proved"
+    wrong = prove(false)
+    assert wrong.status == "refuted" and x in wrong.counterexample

@@ -1,8 +1,12 @@
 """The sheet's LaTeX printer: named operators, plain indices, λ, Dummy names."""
 
+import ast
+import operator
+import re
+
 import sympy as sp
 
-from render.latex_printer import latex
+from render.latex_printer import integer_text, latex
 
 
 def test_named_functions_and_symbols():
@@ -15,3 +19,42 @@ def test_named_functions_and_symbols():
     assert latex(sp.Symbol("lam")) == r"\lambda" and latex(sp.Symbol("lambda")) == r"\lambda"
     assert latex(sp.Dummy("delta1") + 1) == r"\delta_{1} + 1"
     assert latex(sp.Symbol("w0")) == "w_{0}"
+
+
+def _value(text: str) -> int:
+    """The integer a printed integer stands for (the printer's notation only)."""
+    py = (text.replace(r"\left(", "(").replace(r"\right)", ")").replace(r" \cdot ", "*")
+          .replace("^{", "**(").replace("}", ")"))
+    assert re.fullmatch(r"[-+*() 0-9]+", py), text
+    ops = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+           ast.Pow: operator.pow}
+
+    def value(node: ast.AST) -> int:
+        if isinstance(node, ast.Constant):
+            return node.value
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            return -value(node.operand)
+        assert isinstance(node, ast.BinOp), ast.dump(node)
+        return ops[type(node.op)](value(node.left), value(node.right))
+    return value(ast.parse(py, mode="eval").body)
+
+
+def test_long_integers_print_exactly_and_short() -> None:
+    dbl_max = 2 ** 1024 - 2 ** 971
+    assert integer_text(dbl_max) == "2^{1024} - 2^{971}"
+    assert latex(sp.log(sp.Integer(dbl_max))) == r"\log{\left(2^{1024} - 2^{971} \right)}"
+    samples = [dbl_max, -dbl_max, 2 ** 1075, -(2 ** 1075), 2 ** 200 + 1, 2 ** 200 - 1,
+               2 ** 90 + 2 ** 7, 3 ** 100, 10 ** 30 + 7, 12345678901234567890123457,
+               2 ** 64 * 3 ** 20 * 7, 10 ** 23, -(10 ** 23)]
+    for n in samples:
+        text = integer_text(n)
+        assert _value(text) == n, (n, text)
+        assert len(text) < 40 or len(str(n)) <= 40
+    assert latex(sp.Rational(1, dbl_max)) == r"\frac{1}{2^{1024} - 2^{971}}"
+
+
+def test_a_long_integer_in_a_power_keeps_its_parentheses() -> None:
+    x = sp.Symbol("x")
+    assert latex(sp.Pow(sp.Integer(2) ** 1075, x, evaluate=False)) == \
+        r"\left(2^{1075}\right)^{x}"
+    assert latex(sp.Integer(2 ** 1024 - 2 ** 971) * x).count(r"\left(") <= 1

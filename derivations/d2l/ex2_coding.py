@@ -26,8 +26,8 @@ def rate(count: int | sp.Expr) -> sp.Expr:
 
 entropy_uniform3_eq_log2_3 = Claim(
     "entropy_uniform3_eq_log2_3",
-    Eq(sp.Add(*[sp.Mul(-R(1, 3), sp.log(R(1, 3)), 1 / sp.log(2), evaluate=False)] * 3,
-                 evaluate=False), LOG2_3),
+    Eq(sp.Add(*[sp.Mul(-R(1, 3), sp.log(R(1, 3), evaluate=False), 1 / sp.log(2),
+                       evaluate=False)] * 3, evaluate=False), LOG2_3),
     source=SRC1, title="the entropy of (1/3, 1/3, 1/3) is log2 3 bits")
 
 fixed_code_needs_2_bits = Claim(

@@ -16,27 +16,31 @@ den = sp.Add(1, u, evaluate=False)               # 1 + e^{-x}
 SIGMA = sp.Pow(den, -1, evaluate=False)          # σ(x) = 1/(1 + e^{-x})
 
 
-def _div(a: sp.Expr, b: sp.Expr) -> sp.Expr:
-    return sp.Mul(a, sp.Pow(b, -1, evaluate=False), evaluate=False)
+FIRST = sp.UnevaluatedExpr(SIGMA)
+"""σ(x) = 1/(1 + e^{-x}) as a factor of its own, shown as a fraction beside the others
+(sympy would otherwise fold it into one fraction with them)."""
 
 
 def _mul(*xs: sp.Expr) -> sp.Expr:
     return sp.Mul(*xs, evaluate=False)
 
 
+def _div(a: sp.Expr, b: sp.Expr) -> sp.Expr:
+    return _mul(a, sp.Pow(b, -1, evaluate=False))
+
+
 STEPS = Derivation.chain(
     "notes-sigmoid-derivative", partial(SIGMA, x),
-    (_mul(_div(-1, sp.Pow(den, 2, evaluate=False)), u, -1),
-     "chain rule: (1/q)' = -1/q² with q = 1 + e^{-x}, and q' = e^{-x} (-1)"),
+    (_mul(-sp.Pow(den, -2, evaluate=False), _mul(-1, u)),
+     "chain rule: (1/q)' = -1/q² with q = 1 + e^{-x}, and q' = -e^{-x}"),
     (_div(u, sp.Pow(den, 2, evaluate=False)), "the two minus signs cancel"),
-    (_div(sp.Add(1, u, -1, evaluate=False), sp.Pow(den, 2, evaluate=False)),
-     "add and subtract 1 in the numerator"),
-    (_mul(_div(sp.Add(1, u, -1, evaluate=False), den), _div(1, den)),
+    (_div(sp.Add(den, -1, evaluate=False), sp.Pow(den, 2, evaluate=False)),
+     "add and subtract 1 in the numerator: e^{-x} = (1 + e^{-x}) - 1"),
+    (_mul(FIRST, _div(sp.Add(den, -1, evaluate=False), den)),
      "split the square in the denominator"),
-    (_mul(sp.Add(_div(den, den), -_div(1, den), evaluate=False), _div(1, den)),
-     "split the fraction"),
-    (_mul(sp.Add(1, -SIGMA, evaluate=False), SIGMA),
-     "(1 + e^{-x})/(1 + e^{-x}) = 1 and 1/(1 + e^{-x}) = σ(x)"),
+    (_mul(FIRST, sp.Add(1, -SIGMA, evaluate=False)),
+     "split the fraction: (1 + e^{-x})/(1 + e^{-x}) = 1; with σ(x) = 1/(1 + e^{-x}) this "
+     "is σ(x)(1 - σ(x))"),
     source=SRC, title="σ'(x) = σ(x)(1 - σ(x)), step by step",
 )
 
