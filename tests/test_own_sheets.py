@@ -4,6 +4,7 @@ amsmath document, and the displays Jupyter shows."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -86,7 +87,7 @@ def test_a_users_file_becomes_a_sheet_named_after_it(project: Path) -> None:
     need("latexmk")
     need("pdflatex")
     r = qedsheet(project, "build", "notes.py", "-o", "out", "--budget", "10")
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 1, r.stderr  # one claim is not as expected: the sheets say so
     out = project / "out"
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
         "notes.md", "notes.pdf", "notes.tex"]  # (.qedsheet holds the build's stamps)
@@ -105,6 +106,7 @@ def test_a_users_file_becomes_a_sheet_named_after_it(project: Path) -> None:
     assert "catalog" not in md.lower() and "catalog" not in tex.lower()
     assert "It was expected to be proved." in md and "It was expected to be proved." in tex
     assert "1 not as expected" in r.stderr
+    assert re.search(r"qedsheet: \S+: \w+, expected proved", r.stderr), r.stderr
     assert "Question." not in md and "It is false" in md
     assert katex_failures(math_fragments(md)) == []
 

@@ -19,6 +19,7 @@ from ..cli import UsageError, seconds
 from ..progress import Progress
 
 FORMATS = ("tex", "pdf", "md")
+SHOWN_UNEXPECTED = 10  # claims not as expected named on stderr; `check` lists them all
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -29,7 +30,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        "(a proofs.Sheet) if it defines one, else its claims and derivations "
                        "in file order under the file's name (notes.py -> notes.tex, .pdf, "
                        ".md), titled by the first line of its docstring. Without TeX the PDF "
-                       "is skipped with a message unless --format asks for pdf.")
+                       "is skipped with a message unless --format asks for pdf. "
+                       "Exit status: 0 when every claim came out as expected; 1 when one did "
+                       "not (the sheets are still written, and say so beside the claim) or "
+                       "LaTeX failed; 2 for bad input.")
     targets.add_arguments(p)
     p.add_argument("-o", "--output", default="build", metavar="DIR",
                    help="output directory (default build/)")
@@ -134,7 +138,13 @@ def build(sheets: list[Sheet], out: Path, formats: set[str], pdf_explicit: bool,
     kept = f", {len(result.unchanged)} unchanged" if result.unchanged else ""
     print(f"qedsheet: wrote {len(result.written)} files to {out}/{kept} ({len(sheets)} "
           f"sheets, {len(verdicts)} claims, {len(bad)} not as expected)", file=sys.stderr)
-    return status
+    for v in sorted(bad, key=lambda v: v.claim.name)[:SHOWN_UNEXPECTED]:
+        print(f"qedsheet: {v.claim.name}: {v.status}, expected {v.claim.expect}",
+              file=sys.stderr)
+    if len(bad) > SHOWN_UNEXPECTED:
+        print(f"qedsheet: ... and {len(bad) - SHOWN_UNEXPECTED} more not as expected "
+              "('qedsheet check' lists them all)", file=sys.stderr)
+    return status or (1 if bad else 0)
 
 
 def run(args: argparse.Namespace) -> int:
