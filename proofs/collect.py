@@ -51,13 +51,18 @@ def _public(module: ModuleType, kind: type | tuple[type, ...]) -> list:
 
 
 def claims_of(module: ModuleType) -> tuple[Claim, ...]:
-    """The module's claims: those bound to public module-level names, in definition
-    order, then those of its `SHEET` (if it has one) not among them."""
-    out = _public(module, Claim)
+    """The module's claims: those bound to public module-level names and the steps of
+    its public derivations (each step a claim), in definition order, then those of its
+    `SHEET` (if it has one) not among them, its derivations' steps included."""
+    items: list = _public(module, (Claim, Derivation))
     sheet = getattr(module, "SHEET", None)
     if isinstance(sheet, Sheet):
-        known = {id(c) for c in out}
-        out += [c for c in sheet.claims() if id(c) not in known]
+        items += [item for ex in sheet.exercises for item in (*ex.claims, *ex.derivations)]
+    out: list[Claim] = []
+    for item in items:
+        for c in item.link_claims() if isinstance(item, Derivation) else (item,):
+            if not any(c is seen or (c.name == seen.name and c == seen) for seen in out):
+                out.append(c)
     return tuple(out)
 
 

@@ -176,6 +176,25 @@ def test_a_modules_sheet_is_its_SHEET_and_check_sees_its_claims(tmp_path):
     assert [c.name for c in collect_claims(str(path))] == ["loose", "inner"]
 
 
+def test_check_sees_each_step_of_a_derivation_in_file_order(tmp_path):
+    """A derivation's steps are claims too: `check notes.py` proves them, as `build`
+    does, whether the derivation is module-level or inside a SHEET's exercise."""
+    path = write(tmp_path, "mynotes.py", DOCUMENTED)
+    assert [c.name for c in collect_claims(str(path))] == [
+        "square-nonneg", "double.step1", "exp-ge-1-plus-x"]
+    inside = write(tmp_path, "inside.py", '''
+        import sympy as sp
+        from proofs import Derivation, Exercise, Sheet
+
+        x = sp.Symbol("x", real=True)
+        chain = Derivation.chain("d", (x + 1) ** 2, (x**2 + 2*x + 1, "expand"),
+                                 (x * (x + 2) + 1, "factor x"))
+        SHEET = Sheet("s", "S", "", (Exercise("1", "s/1", "One", "", "",
+                                              derivations=(chain,)),))
+        ''')
+    assert [c.name for c in collect_claims(str(inside))] == ["d.step1", "d.step2"]
+
+
 def test_sheets_that_would_share_files_or_names_are_bad_input(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()

@@ -135,9 +135,10 @@ def test_a_module_with_a_sheet_keeps_its_structure(project: Path) -> None:
 def test_list_and_show_take_paths(project: Path) -> None:
     listed = qedsheet(project, "list", "notes.py", "sheeted.py")
     assert listed.returncode == 0, listed.stderr
-    assert [ln.split()[0] for ln in listed.stdout.splitlines()] == [
-        "sigmoid-slope", "exp-above-tangent", "exp-strictly-above", "exp-above-square",
-        "log-square", "half-below"]
+    assert [ln.split()[0] for ln in listed.stdout.splitlines()] == [  # steps are claims too
+        "sigmoid-slope", "square-expand.step1", "square-expand.step2", "exp-above-tangent",
+        "exp-strictly-above", "exp-above-square", "log-chain.step1", "log-square",
+        "half-below"]
     # options may come between the name and the paths, as users write them
     shown = qedsheet(project, "show", "log-square", "--budget", "10", "sheeted.py")
     assert shown.returncode == 0, shown.stderr
