@@ -52,7 +52,8 @@ DERIVATIVE = Exercise(
            "(1 - 1/(1 + e^{-x})) * 1/(1 + e^{-x}) = (1 - σ(x)) σ(x). This is why the "
            "sigmoid gate's local gradient needs only its own output.",
     claims=STEPS.link_claims() + (
-        Claim("notes-sigmoid-derivative", Eq(partial(SIGMA, x), (1 - SIGMA) * SIGMA),
+        Claim("notes-sigmoid-derivative",
+              Eq(partial(SIGMA, x), _mul(FIRST, sp.Add(1, -SIGMA, evaluate=False))),
               source=SRC, title="σ'(x) = σ(x)(1 - σ(x))"),
         Claim("notes-sigmoid-symmetry", Eq(SIGMA.xreplace({x: -x}), 1 - SIGMA),
               source=SRC, title="σ(-x) = 1 - σ(x)"),

@@ -48,12 +48,14 @@ def _identity_proof(goal: Goal, forms) -> Proof | None:
     if name is None:
         return None
     steps = []
-    if s.has(sp.Derivative, sp.Subs):
-        lhs = s.lhs.doit() if s.lhs.has(sp.Derivative, sp.Subs) else s.lhs
+    lhs = s.lhs
+    if s.lhs.has(sp.Derivative, sp.Subs):
+        lhs = s.lhs.doit()
         if lhs != s.lhs:
             steps.append(rel(s.lhs, "=", lhs, "differentiate" if s.lhs.has(sp.Derivative)
                              else "substitute the values"))
-    steps.append(rel(s.lhs, "=", s.rhs, f"the difference of the two sides is 0 ({name})"))
+    # the chain goes on from the worked-out left side
+    steps.append(rel(lhs, "=", s.rhs, f"the difference of the two sides is 0 ({name})"))
     return Proof(f"identity ({name})", tuple(steps))
 
 
