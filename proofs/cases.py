@@ -138,3 +138,21 @@ def embody_order(statement: sp.Basic, given: tuple[sp.Basic, ...], big: sp.Expr,
                  small: sp.Expr, strict: bool, prefer: sp.Expr | None = None) -> Made | None:
     """Statement and given with `big >= small` (or >) built in as `big - small = δ`."""
     return solve_into(statement, given, big - small, fresh(strict), prefer)
+
+
+def closing_row(before: sp.Basic, subs: list[tuple[sp.Symbol, sp.Expr]], after: sp.Basic
+                ) -> Step | None:
+    """When `after` (`before` with `subs` made) came out True on construction, decided by
+    the signs of its variables: the row that shows `before` with the substitutions made
+    (max, min and |·| kept) and names those signs. None otherwise."""
+    if after is not sp.true:
+        return None
+    shown = shown_after(before, subs)
+    if not isinstance(shown, sp.Rel) or isinstance(shown, sp.Ne) or not shown.free_symbols:
+        return None
+    signs = tuple(r for v in sorted(shown.free_symbols, key=sp.default_sort_key)
+                  if (r := range_of(v)) is not None)
+    why = ("substitute; true as " + ", ".join(f"{{{k}}}" for k in range(len(signs)))
+           if signs else "substitute; true for every value")
+    return Step(shown.lhs, "=" if shown.rel_op == "==" else shown.rel_op, shown.rhs, why,
+                terms=signs)

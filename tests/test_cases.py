@@ -86,3 +86,21 @@ def test_a_proof_by_orderings_introduces_its_variables() -> None:
     last = v.steps[-1]
     assert last.lhs.has(sp.Max) and "substitute" in last.why
     assert sp.Gt(h, 0, evaluate=False) in last.terms
+
+
+def test_a_case_of_max_ends_on_the_substituted_statement() -> None:
+    """Each case of a split on max shows the relation it came down to and the sign
+    that decides it, not a bare "true by the signs"."""
+    w, z = sp.symbols("w z", real=True)
+    v = prove(Claim("tie", sp.Ge(sp.Max(w, z), w / 2 + z / 2)))
+    assert v.status == "proved"
+    closing = [st for st in v.steps if "substitute" in st.why]
+    assert len(closing) == 2 and all(st.depth == 1 and st.terms for st in closing)
+    assert not any("true by the signs" in st.why for st in v.steps)
+
+
+def test_closing_row_only_for_a_statement_decided_on_construction() -> None:
+    from proofs.cases import closing_row
+    d = fresh(False)
+    assert closing_row(sp.Ge(s0, s1), [(s0, s1 + d)], sp.true) is not None
+    assert closing_row(sp.Ge(s0, s1), [(s0, s1 + d)], sp.Ge(s1 + d, s1)) is None

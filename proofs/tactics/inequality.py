@@ -10,7 +10,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .. import budget
-from ..cases import embody_order, new_variable_step, range_of, shown_after
+from ..cases import closing_row, embody_order, new_variable_step, range_of
 from ..domain import smooth_reason
 from ..positivity import known_sign, sign_reason
 from ..search import Decline, Goal, sub_steps, tactic
@@ -117,7 +117,8 @@ def split_max_min(goal: Goal) -> Proof | None:
         steps.append(case(sp.And(*cond), f"{'max' if is_max else 'min'} is {{0}}", (chosen,)))
         for var, val in subs_done:
             steps.append(new_variable_step(var, val).nested())
-        steps.extend(sub_steps(proof.steps))
+        last = closing_row(goal.statement.xreplace({atom: chosen}), subs_done, stmt)
+        steps.extend((last.nested(),) if last else sub_steps(proof.steps))
         methods.append(proof.method)
     return Proof("cases on " + ("max" if is_max else "min") + ": "
                  + "; ".join(dict.fromkeys(methods)), tuple(steps))
@@ -254,16 +255,8 @@ def use_given_orders(goal: Goal) -> Proof | None:
     if sub is None:
         raise Decline("not shown once the orderings were built in")
     method = sub.method + ", orderings built into the variables"
-    shown = shown_after(goal.statement, subs)
-    if stmt is sp.true and isinstance(shown, sp.Rel) and not isinstance(shown, sp.Ne) \
-            and shown.free_symbols:
-        signs = tuple(r for v in sorted(shown.free_symbols, key=sp.default_sort_key)
-                      if (r := range_of(v)) is not None)
-        why = "substitute; true as " + ", ".join(f"{{{k}}}" for k in range(len(signs))) \
-            if signs else "substitute; true for every value"
-        op = "=" if shown.rel_op == "==" else shown.rel_op
-        return Proof(method, (*steps, rel(shown.lhs, op, shown.rhs, why, signs)))
-    return Proof(method, tuple(steps) + sub_steps(sub.steps))
+    last = closing_row(goal.statement, subs, stmt)
+    return Proof(method, (*steps, last) if last else tuple(steps) + sub_steps(sub.steps))
 
 
 def _isolated(d: sp.Expr, head: type) -> tuple[sp.Expr, sp.Expr, sp.Expr] | None:
