@@ -103,4 +103,4 @@ def test_closing_row_only_for_a_statement_decided_on_construction() -> None:
     from proofs.cases import closing_row
     d = fresh(False)
     assert closing_row(sp.Ge(s0, s1), [(s0, s1 + d)], sp.true) is not None
-    assert closing_row(sp.Ge(s0, s1), [(s0, s1 + d)], sp.Ge(s1 + d, s1)) is None
+    assert closing_row(sp.Ge(s0, s1 + 1), [(s0, s1 + d)], sp.Ge(s1 + d, s1 + 1)) is None
