@@ -91,6 +91,8 @@ def png_bytes(name: Entry) -> bytes:
                 detail = " ".join(str(exc).split())[:200]
                 raise ValueError(f"figure {name.name}: its draw function failed "
                                  f"({type(exc).__name__}: {detail})") from None
+            for ax in fig.axes:  # a title wider than the figure goes on two lines
+                ax.title.set_wrap(True)
         else:
             g = drawing(name)
             fig = plt.figure(figsize=figure_size(g))

@@ -52,7 +52,7 @@ def _log_partition(fig) -> None:
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     ax.set_aspect("equal")
-    ax.set_title(r"$g(x) = \log(e^{x_1} + e^{x_2})$: convex, level sets bend around the max")
+    ax.set_title(r"$g(x) = \log(e^{x_1} + e^{x_2})$" + "\nconvex; level sets bend around the max")
 
 
 def _temperature(fig) -> None:
@@ -70,7 +70,7 @@ def _temperature(fig) -> None:
     ax.set_xticks(idx, [f"state {i + 1}" for i in idx])
     ax.set_ylabel(r"$Q(i) \propto P(i)^\alpha$")
     ax.legend(loc="upper left", fontsize=8)
-    ax.set_title("α → 0: uniform; α = 1: P itself; α → ∞: one-hot on the most likely state")
+    ax.set_title("α → 0: uniform; α = 1: P itself;\nα → ∞: one-hot on the most likely state")
 
 
 RSM_GAP = Figure(
