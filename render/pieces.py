@@ -43,8 +43,17 @@ def counterexample_tex(v: Verdict) -> str:
     return r",\ ".join(f"{_key_tex(k)} = {latex(val)}" for k, val in items)
 
 
+_ENTRY_NAME = re.compile(r"([A-Za-z]+)\[(\d+(?:,\s*\d+)*)\]")
+
+
 def _key_tex(key: object) -> str:
+    """A counterexample's variable: `x`, `w_0`; an entry of a vector the checks made
+    concrete (`p[1]`) as `p_{1}`; any other name as text."""
     name = getattr(key, "name", None)
+    entry = _ENTRY_NAME.fullmatch(name) if isinstance(name, str) else None
+    if entry:
+        base = latex(sp.Symbol(entry.group(1)))
+        return f"{base}_{{{','.join(i.strip() for i in entry.group(2).split(','))}}}"
     if isinstance(name, str) and not re.fullmatch(r"[A-Za-z]+_?\d*", name):
         return r"\text{" + katex_text(name) + "}"
     return latex(key)

@@ -132,3 +132,12 @@ def test_a_combining_accent_goes_on_the_character_before_it():
 
     assert tex_text("(v_i − v\u0304)²") == (
         r"(v\_i \ensuremath{-} \ensuremath{\bar{v}})\ensuremath{^{2}}")
+
+
+def test_counterexample_entries_of_a_vector_are_subscripts() -> None:
+    import sympy as sp
+
+    from render.pieces import _key_tex
+    assert _key_tex(sp.Symbol("p[1]")) == "p_{1}"
+    assert _key_tex(sp.Symbol("y[2, 3]")) == "y_{2,3}"
+    assert _key_tex(sp.Symbol("odd name")) == r"\text{odd name}"
