@@ -68,11 +68,11 @@ def test_importable_by_name():
 
 def test_answers_say_what_the_blog_gets_wrong():
     ans = {e.key: e.answer for e in SHEET.exercises}
-    assert "diag(p) − p pᵀ" in ans["1.1"] and "whole matrix" in ans["1.1"]
-    assert "one-hot" in ans["1.2"] and "Cov(Y)" in ans["1.2"]
+    assert r"\operatorname{diag}(p) - p p^T" in ans["1.1"] and "whole matrix" in ans["1.1"]
+    assert "one-hot" in ans["1.2"] and r"\operatorname{Cov}(Y)" in ans["1.2"]
     assert "variance" in ans["6.1"] and "not give convexity" in ans["6.1"]
-    assert "jointly" in SHEET.exercises[3].title and "3^n" in ans["2.2"]
-    assert "α = 1/2" in ans["7.1"]
+    assert "jointly" in SHEET.exercises[3].title and "$3^n$" in ans["2.2"]
+    assert r"$\alpha = 1/2$" in ans["7.1"]
 
 
 # --- verdicts, once for the whole catalog -------------------------------------------------

@@ -30,13 +30,18 @@ F1 = (x + y) * z
 P1 = {x: -2, y: 5, z: -4}
 SIMPLE = Exercise(
     key="simple-graph", source=SRC, title="f = (x + y) z",
-    question="For f = (x + y) z, find the three partial derivatives, then the value and "
-             "the gradient at x = -2, y = 5, z = -4 by a forward and a backward pass.",
-    answer="With q = x + y, f = q z: the multiply gate sends z back to q and q to z, and "
-           "the add gate copies the gradient to x and y. So df/dx = df/dy = z and "
-           "df/dz = x + y. At the point q = 3, f = -12 and the gradient is (-4, -4, 3). "
-           "The notes write the chain rule once as a sum (df/dx = df/dq + dq/dx); it is "
-           "a product, df/dx = df/dq * dq/dx, which is what their numbers use.",
+    question=r"For $f = (x + y) z$, find the three partial derivatives, then the value "
+             r"and the gradient at $x = -2$, $y = 5$, $z = -4$ by a forward and a backward "
+             r"pass.",
+    answer=r"With $q = x + y$, $f = q z$: the multiply gate sends $z$ back to $q$ and $q$ "
+           r"to $z$, and the add gate copies the gradient to $x$ and $y$. So "
+           r"$\partial f/\partial x = \partial f/\partial y = z$ and "
+           r"$\partial f/\partial z = x + y$. At the point $q = 3$, $f = -12$ and the "
+           r"gradient is $(-4, -4, 3)$. The notes write the chain rule once as a sum "
+           r"($\partial f/\partial x = \partial f/\partial q + \partial q/\partial x$); it "
+           r"is a product, "
+           r"$\partial f/\partial x = \partial f/\partial q \cdot \partial q/\partial x$, "
+           r"which is what their numbers use.",
     claims=(
         Claim("notes-bp-simple-dfdx", Eq(partial(F1, x), z), source=SRC,
               title="df/dx = z"),
@@ -61,13 +66,15 @@ F2 = (C + D) * (X + Y) ** 2
 P2 = {C: 3, D: -5, X: 2, Y: 4}
 SQUARE = Exercise(
     key="square-graph", source=SRC, title="f = (C + D)(X + Y)²",
-    question="With A = C + D, V = X + Y and B = V², f = A B. Find the value and every "
-             "gradient at C = 3, D = -5, X = 2, Y = 4.",
-    answer="Forward: A = -2, V = 6, B = 36, f = -72. Backward: df/dA = B = 36 and "
-           "df/dB = A = -2; the add gate copies 36 to C and D; dB/dV = 2V = 12 so "
-           "df/dV = -2 * 12 = -24, copied to X and Y. So df/dC = df/dD = 36 and "
-           "df/dX = df/dY = -24. The notes box df/dD as -36 after writing 36 * 1: "
-           "the sign is a slip.",
+    question=r"With $A = C + D$, $V = X + Y$ and $B = V^2$, $f = A B$. Find the value and "
+             r"every gradient at $C = 3$, $D = -5$, $X = 2$, $Y = 4$.",
+    answer=r"Forward: $A = -2$, $V = 6$, $B = 36$, $f = -72$. Backward: "
+           r"$\partial f/\partial A = B = 36$ and $\partial f/\partial B = A = -2$; the add "
+           r"gate copies 36 to $C$ and $D$; $\partial B/\partial V = 2V = 12$ so "
+           r"$\partial f/\partial V = -2 \cdot 12 = -24$, copied to $X$ and $Y$. So "
+           r"$\partial f/\partial C = \partial f/\partial D = 36$ and "
+           r"$\partial f/\partial X = \partial f/\partial Y = -24$. The notes box "
+           r"$\partial f/\partial D$ as $-36$ after writing $36 \cdot 1$: the sign is a slip.",
     claims=(
         Claim("notes-bp-square-value", Eq(at(F2, P2), -72), source=SRC,
               title="f(3, -5, 2, 4) = -72"),
@@ -89,16 +96,17 @@ F4 = 2 * (x * y + sp.Max(z, w))
 P3 = {x: 3, y: -4, z: 2, w: -1}
 MAX = Exercise(
     key="max-graph", source=SRC, title="f = 2(x + y + max(z, w)) and f = 2(x y + max(z, w))",
-    question="Run both graphs at x = 3, y = -4, z = 2, w = -1. How does the max gate pass "
-             "the gradient back, and what happens when its inputs tie?",
-    answer="The max gate routes the whole upstream gradient to its larger input and 0 to "
-           "the other. In 2(x + y + max(z, w)): f = 2 and the gradient is (2, 2, 2, 0); "
-           "the notes' df/dz = 4 (and df/dw = 4, written before they note it is 0 "
-           "because 2 > -1) double-count the factor 2. In 2(x y + max(z, w)): f = -20 "
-           "and the gradient is (-8, 6, 2, 0). At a tie z = w, max is not differentiable; "
-           "the notes pass 1 to both inputs, which is not a subgradient (the sum would be "
-           "2, while moving both inputs by h moves max by h). qedsheet splits the "
-           "gradient equally (1/2 each), which is a subgradient.",
+    question=r"Run both graphs at $x = 3$, $y = -4$, $z = 2$, $w = -1$. How does the max "
+             r"gate pass the gradient back, and what happens when its inputs tie?",
+    answer=r"The max gate routes the whole upstream gradient to its larger input and 0 to "
+           r"the other. In $2(x + y + \max(z, w))$: $f = 2$ and the gradient is "
+           r"$(2, 2, 2, 0)$; the notes' $\partial f/\partial z = 4$ (and "
+           r"$\partial f/\partial w = 4$, written before they note it is 0 because $2 > -1$) "
+           r"double-count the factor 2. In $2(x y + \max(z, w))$: $f = -20$ and the gradient "
+           r"is $(-8, 6, 2, 0)$. At a tie $z = w$, max is not differentiable; the notes pass "
+           r"1 to both inputs, which is not a subgradient (the sum would be 2, while moving "
+           r"both inputs by $h$ moves max by $h$). qedsheet splits the gradient equally "
+           r"($1/2$ each), which is a subgradient.",
     claims=(
         Claim("notes-bp-max-add-value", Eq(at(F3, P3), 2), source=SRC,
               title="2(x + y + max(z, w)) = 2 at (3, -4, 2, -1)"),
@@ -133,13 +141,18 @@ SIG1 = 1 / (1 + E1)                       # σ(1)
 DSIG1 = E1 / (1 + E1) ** 2                # σ'(1) = σ(1)(1 - σ(1))
 NEURON = Exercise(
     key="sigmoid-neuron", source=SRC, title="the sigmoid neuron σ(w0 x0 + w1 x1 + w2)",
-    question="At w0 = 2, x0 = -1, w1 = -3, x1 = -2, w2 = -3, find f and its gradient, "
-             "exactly.",
-    answer="The dot product is 2(-1) + (-3)(-2) - 3 = 1, so f = σ(1) = 1/(1 + e^{-1}) "
-           "≈ 0.7311. The whole sigmoid is one gate with local gradient "
-           "σ'(1) = σ(1)(1 - σ(1)) = e^{-1}/(1 + e^{-1})² ≈ 0.1966; the multiply gates "
-           "then give df/dw0 = x0 σ'(1) = -σ'(1), df/dx0 = w0 σ'(1) = 2σ'(1), "
-           "df/dw1 = x1 σ'(1) = -2σ'(1), df/dx1 = w1 σ'(1) = -3σ'(1) and df/dw2 = σ'(1).",
+    question=r"At $w_0 = 2$, $x_0 = -1$, $w_1 = -3$, $x_1 = -2$, $w_2 = -3$, find $f$ and "
+             r"its gradient, exactly.",
+    answer=r"The dot product is $2(-1) + (-3)(-2) - 3 = 1$, so "
+           r"$f = \sigma(1) = 1/(1 + e^{-1}) \approx 0.7311$. The whole sigmoid is one gate "
+           r"with local gradient "
+           r"$\sigma'(1) = \sigma(1)(1 - \sigma(1)) = e^{-1}/(1 + e^{-1})^2 \approx 0.1966$; "
+           r"the multiply gates then give "
+           r"$\partial f/\partial w_0 = x_0 \sigma'(1) = -\sigma'(1)$, "
+           r"$\partial f/\partial x_0 = w_0 \sigma'(1) = 2\sigma'(1)$, "
+           r"$\partial f/\partial w_1 = x_1 \sigma'(1) = -2\sigma'(1)$, "
+           r"$\partial f/\partial x_1 = w_1 \sigma'(1) = -3\sigma'(1)$ and "
+           r"$\partial f/\partial w_2 = \sigma'(1)$.",
     claims=(
         Claim("notes-bp-neuron-dot", Eq(at(DOT, P5), 1), source=SRC,
               title="w0 x0 + w1 x1 + w2 = 1"),

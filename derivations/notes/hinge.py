@@ -30,8 +30,9 @@ HINGE_VS_CE = Exercise(
              "cross-entropy?",
     answer="The hinge loss is exactly 0 once the true score beats every other score by "
            "the margin 1, and stays 0 when the true score grows further: it treats the "
-           "two classifiers the same. Cross-entropy l = -log p_y has "
-           "∂l/∂s_y = p_y - 1 < 0 everywhere, so it always prefers a larger true score.",
+           r"two classifiers the same. Cross-entropy $l = -\log p_y$ has "
+           r"$\partial l/\partial s_y = p_y - 1 < 0$ everywhere, so it always prefers a "
+           r"larger true score.",
     claims=(
         Claim("notes-hinge-zero-once-margins-met", Eq(hinge(s0), 0), given=MARGINS,
               source=SRC, title="the hinge loss is 0 once every margin is met"),

@@ -46,11 +46,12 @@ STEPS = Derivation.chain(
 
 DERIVATIVE = Exercise(
     key="sigmoid-derivative", source=SRC, title="the derivative of the sigmoid",
-    question="Show that σ(x) = 1/(1 + e^{-x}) has derivative σ(x)(1 - σ(x)).",
-    answer="Differentiate 1/(1 + e^{-x}) by the chain rule to get e^{-x}/(1 + e^{-x})²; "
-           "add and subtract 1 in the numerator and split the fraction: "
-           "(1 - 1/(1 + e^{-x})) * 1/(1 + e^{-x}) = (1 - σ(x)) σ(x). This is why the "
-           "sigmoid gate's local gradient needs only its own output.",
+    question=r"Show that $\sigma(x) = 1/(1 + e^{-x})$ has derivative "
+             r"$\sigma(x)(1 - \sigma(x))$.",
+    answer=r"Differentiate $1/(1 + e^{-x})$ by the chain rule to get "
+           r"$e^{-x}/(1 + e^{-x})^2$; add and subtract 1 in the numerator and split the "
+           r"fraction: $(1 - 1/(1 + e^{-x})) \cdot 1/(1 + e^{-x}) = (1 - \sigma(x))\, \sigma(x)$. "
+           r"This is why the sigmoid gate's local gradient needs only its own output.",
     claims=STEPS.link_claims() + (
         Claim("notes-sigmoid-derivative",
               Eq(partial(SIGMA, x), _mul(FIRST, sp.Add(1, -SIGMA, evaluate=False))),

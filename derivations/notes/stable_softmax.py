@@ -39,13 +39,13 @@ NOTES_TYPO = Eq(_frac(sp.exp(s0 + sp.log(Cc)),
 
 SHIFT = Exercise(
     key="shift-invariance", source=SRC, title="softmax is invariant to a shift",
-    question="Why may we subtract max_j f_j from every score before exponentiating?",
-    answer="Multiply numerator and denominator by any C > 0 and write C = e^{log C}: "
-           "C e^{f_i} / (C Σ_j e^{f_j}) = e^{f_i + log C} / Σ_j e^{f_j + log C}. So adding "
-           "the same constant log C to every score leaves softmax unchanged; the choice "
-           "log C = -max_j f_j makes the largest exponent 0, so nothing overflows. (The "
-           "notes write the denominator as Σ_j e^{f_i + log C}, with f_i for f_j: that "
-           "sum is n e^{f_i + log C}, not the softmax denominator.)",
+    question=r"Why may we subtract $\max_j f_j$ from every score before exponentiating?",
+    answer=r"Multiply numerator and denominator by any $C > 0$ and write $C = e^{\log C}$: "
+           r"$C e^{f_i} / (C \sum_j e^{f_j}) = e^{f_i + \log C} / \sum_j e^{f_j + \log C}$. "
+           r"So adding the same constant $\log C$ to every score leaves softmax unchanged; "
+           r"the choice $\log C = -\max_j f_j$ makes the largest exponent 0, so nothing "
+           r"overflows. (The notes write the denominator as $\sum_j e^{f_i + \log C}$, with "
+           r"$f_i$ for $f_j$: that sum is $n e^{f_i + \log C}$, not the softmax denominator.)",
     claims=(
         Claim("notes-softmax-shift-invariance-n", Eq(LHS_N, RHS_N),
               source=SRC, title="C e^{f_i}/(C Σ_j e^{f_j}) = e^{f_i + log C}/Σ_j "
@@ -68,15 +68,16 @@ EXACT = (sp.exp(-725) / Z, sp.exp(-333) / Z, 1 / Z)
 
 EXAMPLE = Exercise(
     key="example-225-617-950", source=SRC, title="the scores (225, 617, 950)",
-    question="Compute softmax(225, 617, 950) exactly, then in float64 naively and after "
-             "the shift.",
-    answer="The shift by -950 gives (-725, -333, 0), so the exact probabilities are "
-           "e^{-725}/Z, e^{-333}/Z and 1/Z with Z = 1 + e^{-333} + e^{-725}. Naively in "
-           "float64, e^{950} overflows to inf (the largest float64 is about 1.8e308 ≈ "
-           "e^{709.8}), and the result is (0, 0, nan) because inf/inf is nan: the problem "
-           "is overflow, not only cost. The shifted computation is finite; p0 ≈ 1.369e-315 "
-           "lies below the smallest normal float64 2^{-1022}, so it is a subnormal (few "
-           "significant bits: compare it with an absolute tolerance or in log space).",
+    question=r"Compute $\operatorname{softmax}(225, 617, 950)$ exactly, then in float64 "
+             r"naively and after the shift.",
+    answer=r"The shift by $-950$ gives $(-725, -333, 0)$, so the exact probabilities are "
+           r"$e^{-725}/Z$, $e^{-333}/Z$ and $1/Z$ with $Z = 1 + e^{-333} + e^{-725}$. Naively "
+           r"in float64, $e^{950}$ overflows to inf (the largest float64 is about "
+           r"$1.8 \times 10^{308} \approx e^{709.8}$), and the result is $(0, 0, \mathrm{nan})$ "
+           r"because $\mathrm{inf}/\mathrm{inf}$ is nan: the problem is overflow, not only "
+           r"cost. The shifted computation is finite; $p_0 \approx 1.369 \times 10^{-315}$ "
+           r"lies below the smallest normal float64 $2^{-1022}$, so it is a subnormal (few "
+           r"significant bits: compare it with an absolute tolerance or in log space).",
     claims=(
         Claim("notes-softmax-example-shift", sp.And(*[
             Eq(sp.Add(s, -950, evaluate=False), s - 950)
