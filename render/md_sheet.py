@@ -30,14 +30,15 @@ from .pieces import aligned_lines, md_math, md_text, paragraphs_md, prose_md
 
 
 def rows_md(rows: Rows) -> str:
-    """A `$$\\begin{aligned}...$$` block of rows numbered (1), (2), ..., then the
-    justifications as a numbered list."""
+    """A `$$\\begin{align*}...$$` block of rows tagged (1), (2), ..., then the
+    justifications as a numbered list. (KaTeX takes one `\\tag` per row in `align*`,
+    not in `aligned`.)"""
     lines, whys = aligned_lines(list(rows.rows), r"\quad ",
-                                {"ok": r"\ \checkmark", "fail": r"\ \times"},
-                                r"\qquad ({k}){mark}", lambda k, w: f"({k}) {prose_md(w)}")
+                                {"ok": r"\ \checkmark ", "fail": r"\ \times "},
+                                r"{mark}\tag{{{k}}}", lambda k, w: f"({k}) {prose_md(w)}")
     if rows.omitted:
         whys.append(f"(and {rows.omitted} more steps, not shown)")
-    out = ("$$\n\\begin{aligned}\n" + md_math(" \\\\\n".join(lines)) + "\n\\end{aligned}\n$$\n"
+    out = ("$$\n\\begin{align*}\n" + md_math(" \\\\\n".join(lines)) + "\n\\end{align*}\n$$\n"
            if lines else "")
     if whys:
         out += "\n" + "\n".join(f"- {w}" for w in whys) + "\n"
