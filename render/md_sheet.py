@@ -148,14 +148,12 @@ def heading_md(e: ExerciseDoc) -> str:
     return (f"{prose_md(e.number)} " if e.number else "") + prose_md(e.title)
 
 
-def exercise_head_md(e: ExerciseDoc) -> str:
-    """An exercise's anchor, heading, question and answer."""
-    out = [f'<a id="{e.anchor}"></a>', "", f"## {heading_md(e)}", ""]
+def exercise_head_md(e: ExerciseDoc) -> tuple[str, str]:
+    """An exercise's anchor, heading and question; and its answer ("" when it has none)."""
+    head = [f'<a id="{e.anchor}"></a>', "", f"## {heading_md(e)}", ""]
     if e.question:
-        out += [f"**Question.** {paragraphs_md(e.question)}", ""]
-    if e.answer:
-        out += [f"**Answer.** {paragraphs_md(e.answer)}", ""]
-    return "\n".join(out)
+        head += [f"**Question.** {paragraphs_md(e.question)}", ""]
+    return "\n".join(head), (f"**Answer.** {paragraphs_md(e.answer)}\n" if e.answer else "")
 
 
 def exercise_md(ex: Exercise, verdicts: Mapping[str, Verdict]) -> str:
@@ -163,7 +161,9 @@ def exercise_md(ex: Exercise, verdicts: Mapping[str, Verdict]) -> str:
 
 
 def exercise_doc_md(e: ExerciseDoc) -> str:
-    return "\n".join([exercise_head_md(e), *(block_md(b) for b in e.blocks)]) + "\n"
+    question, answer = exercise_head_md(e)
+    return "\n".join([question + ("\n" + answer if answer else ""),
+                      *(block_md(b) for b in e.blocks)]) + "\n"
 
 
 def sheet_head_md(doc: SheetDoc) -> str:

@@ -25,13 +25,28 @@ def _tree(d: Path) -> dict[str, bytes]:
 
 def test_rebuild_is_byte_identical(tmp_path: Path):
     a, b = tmp_path / "a", tmp_path / "b"
-    assert cmd.build([fx.SHEET], a, {"tex", "md"}, False, budget=10, jobs=2) == 0
-    assert cmd.build([fx.SHEET], b, {"tex", "md"}, False, budget=10, jobs=1) == 0
+    assert cmd.build([fx.SHEET], a, {"tex", "md", "ipynb"}, False, budget=10, jobs=2) == 0
+    assert cmd.build([fx.SHEET], b, {"tex", "md", "ipynb"}, False, budget=10, jobs=1) == 0
     ta, tb = _tree(a), _tree(b)
-    assert set(ta) == {"fixture-sheet.tex", "fixture-sheet.md", "figures/fx-gap.png",
+    assert set(ta) == {"fixture-sheet.tex", "fixture-sheet.md", "fixture-sheet.ipynb",
+                       "figures/fx-gap.png",
                        f"figures/{figures.file_stem(fx.SHEET.exercises[0].figures[1])}.png"}
     assert ta == tb
     assert not [p for p in a.rglob("*.tmp")]
+
+
+def test_notebooks_are_asked_for_by_name(capsys):
+    assert cmd.parse_formats("ipynb") == ({"ipynb"}, False)
+    assert "ipynb" not in cmd.parse_formats(None)[0]   # the default: tex, pdf, md
+    with pytest.raises(SystemExit):
+        main(["build", "--help"])
+    assert "--format ipynb" in " ".join(capsys.readouterr().out.split())
+
+
+def test_a_notebook_alone_draws_its_figures(tmp_path: Path):
+    assert cmd.build([fx.SHEET], tmp_path, {"ipynb"}, False, budget=10) == 0
+    assert set(_tree(tmp_path)) == {"fixture-sheet.ipynb", "figures/fx-gap.png",
+                                    f"figures/{figures.file_stem(fx.SHEET.exercises[0].figures[1])}.png"}
 
 
 def test_without_tex_pdf_is_skipped_with_a_message(tmp_path, monkeypatch, capsys):
