@@ -108,15 +108,16 @@ def real(tmp_path_factory):
     need("pdflatex")
     a, b = tmp_path_factory.mktemp("real-a"), tmp_path_factory.mktemp("real-b")
     start = time.monotonic()
-    status_a = cmd.build(chosen, a, {"tex", "pdf", "md"}, True, budget=20,
+    status_a = cmd.build(chosen, a, {"tex", "pdf", "md", "ipynb"}, True, budget=20,
                          cache=ProofCache.default())
     seconds = time.monotonic() - start
     pdf_times = {p.name: p.stat().st_mtime_ns for p in a.glob("*.pdf")}
     # b: a fresh process whose verdicts all come from the proof cache that a filled
-    again = subprocess.run([sys.executable, "-m", "qedsheet", "build", "-o", str(b)],
+    every = ["--format", "tex,pdf,md,ipynb"]
+    again = subprocess.run([sys.executable, "-m", "qedsheet", "build", "-o", str(b), *every],
                            capture_output=True, text=True, timeout=900)
     # a again: nothing changed, so nothing is written and LaTeX does not run
-    warm = subprocess.run([sys.executable, "-m", "qedsheet", "build", "-o", str(a)],
+    warm = subprocess.run([sys.executable, "-m", "qedsheet", "build", "-o", str(a), *every],
                           capture_output=True, text=True, timeout=900)
     return {"sheets": chosen, "a": a, "b": b, "status": (status_a, again.returncode),
             "seconds": seconds, "warm": warm, "pdf_times": pdf_times}
@@ -127,7 +128,7 @@ def test_real_build_writes_both_sheets_in_every_format(real):
     names = {s.name for s in real["sheets"]}
     assert {"d2l-4.1.5", "lecture-notes"} <= names
     for name in names:
-        for ext in ("tex", "pdf", "md"):
+        for ext in ("tex", "pdf", "md", "ipynb"):
             assert (real["a"] / f"{name}.{ext}").stat().st_size > 1000, (name, ext)
     assert len(list((real["a"] / "figures").glob("*.png"))) >= 6
     assert real["seconds"] < 300

@@ -168,3 +168,13 @@ def test_markdown_rows_are_numbered_by_tags_in_align(verdicts):
     assert katex_failures([(b, True) for b in
                            re.findall(r"\$\$\n(\\begin\{align\*\}.*?\\end\{align\*\})\n\$\$",
                                       md, re.S)]) == []
+
+
+def test_a_code_panel_shows_what_it_implements_in_both_formats(verdicts):
+    """The formula beside the code is the document's, not the LaTeX writer's alone."""
+    from render.document import display
+
+    beside = display(fx.RSM_GT_MAX.statement).tex
+    tex, md = sheet_tex(fx.SHEET, verdicts), sheet_md(fx.SHEET, verdicts)
+    assert f"\\textbf{{Implements}}\\par\\small\n\\[{beside}\\]" in tex
+    assert f"Implements:\n\n$$\n{beside}\n$$\n" in md
