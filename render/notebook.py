@@ -11,10 +11,12 @@ gives the same bytes on every build.
 
 from __future__ import annotations
 
+import keyword
 import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 from proofs import Sheet, Verdict
 
@@ -33,7 +35,8 @@ from .md_sheet import (
 BUDGET = 20.0
 """Seconds per claim for a claim the proof cache does not hold (as `qedsheet build`)."""
 
-KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+KERNELSPEC = MappingProxyType({"display_name": "Python 3 (ipykernel)", "language": "python",
+                               "name": "python3"})
 
 SETUP = '''\
 from IPython.display import display
@@ -53,7 +56,8 @@ def _variable(origin: Origin, name: str) -> str:
     """The Python name a code cell binds the object to."""
     if not origin.name:
         return origin.attribute
-    return re.sub(r"\W", "_", name)
+    var = re.sub(r"\W", "_", name)
+    return var + "_" if keyword.iskeyword(var) else var
 
 
 def _path_lines(folders: list[str], notebook_folder: Path) -> str:
@@ -125,6 +129,6 @@ def sheet_ipynb(sheet: Sheet, verdicts: Mapping[str, Verdict], folder: Path,
         make = v4.new_markdown_cell if kind == "markdown" else v4.new_code_cell
         cells.append(make(source.rstrip("\n"), id=f"cell-{k}"))
     nb = v4.new_notebook(cells=cells, metadata={
-        "kernelspec": KERNELSPEC, "language_info": {"name": "python"}})
+        "kernelspec": dict(KERNELSPEC), "language_info": {"name": "python"}})
     nbformat.validate(nb)
     return nbformat.writes(nb, version=4) + "\n"

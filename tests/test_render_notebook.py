@@ -133,3 +133,12 @@ def test_the_catalog_notebooks_run_from_the_proof_cache(tmp_path: Path):
         assert set(shown) == names, sheet.name
         assert {n: s for n, s in shown.items() if verdicts[n].status != s} == {}
     assert time.monotonic() - start < 60
+
+
+def test_a_claim_no_module_holds_shows_the_builds_verdict_as_text(tmp_path: Path, verdicts):
+    from render.claim_imports import Origins
+
+    cells = _cells(sheet_ipynb(fx.SHEET, verdicts, tmp_path, Origins([])))
+    assert len(_code(cells)) == 1                      # the set-up cell alone
+    md = "".join("".join(c["source"]) for c in cells)
+    assert "**It is false**: counterexample" in md and "**Proved**" in md
