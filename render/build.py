@@ -18,8 +18,9 @@ from proofs.parallel import prove_many
 
 from . import figures, stamps
 from .atomic import write_bytes, write_text_if_changed
-from .md_sheet import sheet_md
-from .tex_sheet import sheet_tex
+from .document import sheet_doc
+from .md_sheet import document_md
+from .tex_sheet import document_tex
 
 LATEXMK = ("latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error",
            r"-usepretex=\pdftrailerid{}")
@@ -95,18 +96,18 @@ def write_sheets(sheets: list[Sheet], verdicts: Mapping[str, Verdict], out: Path
     origins = None
     if "ipynb" in formats:
         from .claim_imports import Origins
-        from .notebook import sheet_ipynb
+        from .notebook import document_ipynb
 
         origins = Origins()  # the modules of the sheets are imported by now
     for sheet in sheets:
+        doc = sheet_doc(sheet, verdicts)  # once, for every format
         texts = []
         if {"tex", "pdf"} & formats:
-            texts.append((out / f"{sheet.name}.tex", sheet_tex(sheet, verdicts)))
+            texts.append((out / f"{sheet.name}.tex", document_tex(doc)))
         if "md" in formats:
-            texts.append((out / f"{sheet.name}.md", sheet_md(sheet, verdicts)))
+            texts.append((out / f"{sheet.name}.md", document_md(doc)))
         if origins is not None:
-            texts.append((out / f"{sheet.name}.ipynb",
-                          sheet_ipynb(sheet, verdicts, out, origins)))
+            texts.append((out / f"{sheet.name}.ipynb", document_ipynb(doc, out, origins)))
         for path, text in texts:
             (result.written if write_text_if_changed(path, text) else
              result.unchanged).append(path)

@@ -179,6 +179,10 @@ def sheet_head_md(doc: SheetDoc) -> str:
 
 def sheet_md(sheet: Sheet, verdicts: Mapping[str, Verdict]) -> str:
     """The whole document."""
-    doc = sheet_doc(sheet, verdicts)
+    return document_md(sheet_doc(sheet, verdicts))
+
+
+def document_md(doc: SheetDoc) -> str:
+    """A sheet's document as Markdown."""
     out = [sheet_head_md(doc), *(exercise_doc_md(e) for e in doc.exercises)]
     return "\n".join(out).rstrip() + "\n"

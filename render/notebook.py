@@ -21,7 +21,14 @@ from types import MappingProxyType
 from proofs import Sheet, Verdict
 
 from .claim_imports import Origin, Origins
-from .document import ClaimBlock, CodeBlock, DerivationBlock, FigureBlock, sheet_doc
+from .document import (
+    ClaimBlock,
+    CodeBlock,
+    DerivationBlock,
+    FigureBlock,
+    SheetDoc,
+    sheet_doc,
+)
 from .md_sheet import (
     claim_block_md,
     claim_head_md,
@@ -70,12 +77,9 @@ def _path_lines(folders: list[str], notebook_folder: Path) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-def notebook_cells(sheet: Sheet, verdicts: Mapping[str, Verdict], folder: Path,
-                   origins: Origins | None = None) -> list[tuple[str, str]]:
+def notebook_cells(doc: SheetDoc, folder: Path, origins: Origins) -> list[tuple[str, str]]:
     """The notebook's cells in order, as ("markdown" or "code", source); `folder` is where
     the notebook is written (paths to a user's files are relative to it)."""
-    origins = origins or Origins()
-    doc = sheet_doc(sheet, verdicts)
     cells: list[tuple[str, str]] = [("markdown", sheet_head_md(doc))]
     body: list[tuple[str, str]] = []
     folders: list[str] = []
@@ -119,13 +123,19 @@ def notebook_cells(sheet: Sheet, verdicts: Mapping[str, Verdict], folder: Path,
 
 def sheet_ipynb(sheet: Sheet, verdicts: Mapping[str, Verdict], folder: Path,
                 origins: Origins | None = None) -> str:
-    """The notebook (nbformat 4.5 JSON) of a sheet written into `folder`: no outputs,
-    cell ids `cell-1`, `cell-2`, ..., so the same sheet gives the same text."""
+    """The notebook (nbformat 4.5 JSON) of a sheet written into `folder`, its claims
+    imported from where `origins` (by default: every module imported so far) finds them."""
+    return document_ipynb(sheet_doc(sheet, verdicts), folder, origins or Origins())
+
+
+def document_ipynb(doc: SheetDoc, folder: Path, origins: Origins) -> str:
+    """A sheet's document as a notebook: no outputs, cell ids `cell-1`, `cell-2`, ..., so
+    the same sheet gives the same text."""
     import nbformat
     from nbformat import v4
 
     cells = []
-    for k, (kind, source) in enumerate(notebook_cells(sheet, verdicts, folder, origins), 1):
+    for k, (kind, source) in enumerate(notebook_cells(doc, folder, origins), 1):
         make = v4.new_markdown_cell if kind == "markdown" else v4.new_code_cell
         cells.append(make(source.rstrip("\n"), id=f"cell-{k}"))
     nb = v4.new_notebook(cells=cells, metadata={

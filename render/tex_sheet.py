@@ -17,6 +17,7 @@ from .document import (
     ExerciseDoc,
     FigureBlock,
     Rows,
+    SheetDoc,
     VerdictBlock,
     claim_block,
     derivation_block,
@@ -207,7 +208,11 @@ def exercise_doc_tex(e: ExerciseDoc) -> str:
 
 def sheet_tex(sheet: Sheet, verdicts: Mapping[str, Verdict]) -> str:
     """The whole document."""
-    doc = sheet_doc(sheet, verdicts)
+    return document_tex(sheet_doc(sheet, verdicts))
+
+
+def document_tex(doc: SheetDoc) -> str:
+    """A sheet's document as a standalone LaTeX file."""
     legend = "".join(rf"\emph{{{w}}}" if k % 2 == 0 else w
                      for k, w in enumerate(LEGEND))
     out = [PREAMBLE + STYLE, rf"\title{{{prose_tex(doc.title)}}}", r"\date{}",
