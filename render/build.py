@@ -1,4 +1,5 @@
-"""Build solution sheets into a directory: prove the claims, write .tex/.md/figures, run TeX."""
+"""Build solution sheets into a directory: prove the claims, write .tex/.md/.ipynb and
+figures, run TeX."""
 
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ from proofs.parallel import prove_many
 
 from . import figures, stamps
 from .atomic import write_bytes, write_text_if_changed
-from .md_sheet import sheet_md
-from .tex_sheet import sheet_tex
+from .document import sheet_doc
+from .md_sheet import document_md
+from .tex_sheet import document_tex
 
 LATEXMK = ("latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error",
            r"-usepretex=\pdftrailerid{}")
@@ -74,13 +76,15 @@ def used_figures(sheets: Iterable[Sheet]) -> list[figures.Entry]:
 
 def write_sheets(sheets: list[Sheet], verdicts: Mapping[str, Verdict], out: Path,
                  formats: set[str]) -> BuildResult:
-    """Write figures, .tex and .md of every sheet (atomically); no TeX run here. A file
-    that would get the bytes it already has is left alone (`BuildResult.unchanged`), and
-    a figure whose inputs did not change is not drawn again."""
+    """Write figures, .tex, .md and .ipynb of every sheet (as `formats` asks; atomically);
+    no TeX run here. A file that would get the bytes it already has is left alone
+    (`BuildResult.unchanged`), and a figure whose inputs did not change is not drawn
+    again."""
     result = BuildResult(verdicts=dict(verdicts))
     fig_dir = out / "figures"
     for entry in used_figures(sheets):
-        if "md" in formats or ({"tex", "pdf"} & formats and not figures.is_graph(entry)):
+        if {"md", "ipynb"} & formats or ({"tex", "pdf"} & formats
+                                         and not figures.is_graph(entry)):
             stem = figures.file_stem(entry)
             png = fig_dir / f"{stem}.png"
             inputs = figures.inputs_digest(entry)
@@ -89,12 +93,21 @@ def write_sheets(sheets: list[Sheet], verdicts: Mapping[str, Verdict], out: Path
                 continue
             result.written.append(figures.write_png(entry, fig_dir))
             stamps.record(out, f"figure-{stem}", inputs, [png])
+    origins = None
+    if "ipynb" in formats:
+        from .claim_imports import Origins
+        from .notebook import document_ipynb
+
+        origins = Origins()  # the modules of the sheets are imported by now
     for sheet in sheets:
+        doc = sheet_doc(sheet, verdicts)  # once, for every format
         texts = []
         if {"tex", "pdf"} & formats:
-            texts.append((out / f"{sheet.name}.tex", sheet_tex(sheet, verdicts)))
+            texts.append((out / f"{sheet.name}.tex", document_tex(doc)))
         if "md" in formats:
-            texts.append((out / f"{sheet.name}.md", sheet_md(sheet, verdicts)))
+            texts.append((out / f"{sheet.name}.md", document_md(doc)))
+        if origins is not None:
+            texts.append((out / f"{sheet.name}.ipynb", document_ipynb(doc, out, origins)))
         for path, text in texts:
             (result.written if write_text_if_changed(path, text) else
              result.unchanged).append(path)

@@ -1,4 +1,5 @@
-"""A solution sheet as Markdown with KaTeX-compatible math and relative image paths."""
+"""A solution sheet as Markdown with KaTeX-compatible math and relative image paths: the
+writer of `render.document` for Markdown."""
 
 from __future__ import annotations
 
@@ -7,168 +8,181 @@ from collections.abc import Mapping
 
 from proofs import Claim, Derivation, Exercise, Sheet, Verdict
 
-from . import code_panels, figures
-from .graph_drawing import drawing, point_tex
-from .latex_printer import latex
-from .pieces import (
-    WIDTH,
-    Row,
-    aligned_lines,
-    assumptions_tex,
-    counterexample_tex,
-    derivation_rows,
-    exercise_anchor,
-    heading_number,
-    link_notes,
-    md_math,
-    md_text,
-    one_line_proof,
-    paragraphs_md,
-    plain_text,
-    proof_rows,
-    prose_md,
-    shown_claims,
-    statement_lines,
-    verdict_words,
-    visible_len,
+from . import code_panels
+from .document import (
+    LEGEND,
+    ClaimBlock,
+    CodeBlock,
+    DerivationBlock,
+    Display,
+    ExerciseDoc,
+    FigureBlock,
+    Rows,
+    SheetDoc,
+    VerdictBlock,
+    claim_block,
+    derivation_block,
+    exercise_doc,
+    sheet_doc,
+    verdict_block,
 )
+from .pieces import aligned_lines, md_math, md_text, paragraphs_md, prose_md
 
 
-def rows_md(rows: list[Row], omitted: int = 0) -> str:
-    """A `$$\\begin{aligned}...$$` block of rows numbered (1), (2), ..., then the
-    justifications as a numbered list."""
-    lines, whys = aligned_lines(rows, r"\quad ", {"ok": r"\ \checkmark", "fail": r"\ \times"},
-                                r"\qquad ({k}){mark}", lambda k, w: f"({k}) {prose_md(w)}")
-    if omitted:
-        whys.append(f"(and {omitted} more steps, not shown)")
-    out = ("$$\n\\begin{aligned}\n" + md_math(" \\\\\n".join(lines)) + "\n\\end{aligned}\n$$\n"
+def rows_md(rows: Rows) -> str:
+    """A `$$\\begin{align*}...$$` block of rows tagged (1), (2), ..., then the
+    justifications as a numbered list. (KaTeX takes one `\\tag` per row in `align*`,
+    not in `aligned`.)"""
+    lines, whys = aligned_lines(list(rows.rows), r"\quad ",
+                                {"ok": r"\ \checkmark ", "fail": r"\ \times "},
+                                r"{mark}\tag{{{k}}}", lambda k, w: f"({k}) {prose_md(w)}")
+    if rows.omitted:
+        whys.append(f"(and {rows.omitted} more steps, not shown)")
+    out = ("$$\n\\begin{align*}\n" + md_math(" \\\\\n".join(lines)) + "\n\\end{align*}\n$$\n"
            if lines else "")
     if whys:
         out += "\n" + "\n".join(f"- {w}" for w in whys) + "\n"
     return out
 
 
-def statement_md(stmt: object) -> str:
-    """A displayed statement; long ones broken over aligned lines."""
-    text = latex(stmt)
-    if visible_len(text) <= WIDTH + 5:
-        return md_math(text)
-    lines = md_math(" \\\\\n".join(statement_lines(stmt)))
-    return "\\begin{aligned}\n" + lines + "\n\\end{aligned}"
+def display_md(d: Display) -> str:
+    """A displayed statement (inside `$$`); long ones broken over aligned lines."""
+    if not d.lines:
+        return md_math(d.tex)
+    return "\\begin{aligned}\n" + md_math(" \\\\\n".join(d.lines)) + "\n\\end{aligned}"
 
 
 def claim_md(claim: Claim, verdict: Verdict | None = None) -> str:
     """A claim under its anchor: statement, assumptions, verdict and the proof's steps."""
-    mistake = claim.expect == "refuted"
-    head = "Recorded mistake" if mistake else "Claim"
-    title = f" — {prose_md(claim.title)}" if claim.title else ""
-    out = [f'<a id="{claim.name}"></a>', "",
-           f"**{head}** `{claim.name}`{title}." + (" A common answer says" if mistake else ""),
-           "", "$$", statement_md(claim.statement), "$$", ""]
-    assumptions = assumptions_tex(claim)
-    if assumptions:
-        out += [f"where ${md_math(assumptions)}$.", ""]
-    if verdict is not None:
-        out.append(verdict_md(verdict))
+    return claim_block_md(claim_block(claim, verdict))
+
+
+def claim_head_md(b: ClaimBlock) -> list[str]:
+    """A claim's anchor, heading, statement and assumptions (its verdict aside), as lines."""
+    c = b.claim
+    head = "Recorded mistake" if b.mistake else "Claim"
+    title = f" — {prose_md(c.title)}" if c.title else ""
+    out = [f'<a id="{c.name}"></a>', "",
+           f"**{head}** `{c.name}`{title}." + (" A common answer says" if b.mistake else ""),
+           "", "$$", display_md(b.statement), "$$", ""]
+    if b.assumptions:
+        out += [f"where ${md_math(b.assumptions)}$.", ""]
+    return out
+
+
+def claim_block_md(b: ClaimBlock) -> str:
+    out = claim_head_md(b)
+    if b.verdict is not None:
+        out.append(verdict_block_md(b.verdict))
     return "\n".join(out) + "\n"
 
 
 def verdict_md(v: Verdict) -> str:
     """The verdict in words, plus the checked steps of a proof."""
-    status, detail = verdict_words(v)
-    ce = md_math(counterexample_tex(v))
-    if v.claim.expect == "refuted" and v.status == "refuted":
-        text = "**It is false**" + (f": counterexample ${ce}$." if ce else
-                                    f" ({prose_md(detail)}).")
+    return verdict_block_md(verdict_block(v))
+
+
+def verdict_block_md(b: VerdictBlock) -> str:
+    text = f"**{b.headline}**"
+    if b.counterexample:
+        text += f": counterexample ${md_math(b.counterexample)}$."
+    elif b.detail:
+        text += f" ({prose_md(b.detail)})."
     else:
-        text = f"**{status.capitalize()}**"
-        if status == "refuted" and ce:
-            text += f": counterexample ${ce}$."
-        else:
-            text += f" ({prose_md(detail)})." if detail else "."
-        if not v.ok:
-            text += f" *It was expected to be {v.claim.expect}.*"
+        text += "."
+    if b.expected:
+        text += f" *It was expected to be {b.expected}.*"
     out = [text, ""]
-    brief = one_line_proof(v) if v.status == "proved" and v.steps else None
-    if brief:
-        out += [f"Proof: {prose_md(brief)}.", ""]
-    elif v.status == "proved" and v.steps:
-        rows, omitted = proof_rows(v.steps)
-        out.append(rows_md(rows, omitted))
+    if b.brief:
+        out += [f"Proof: {prose_md(b.brief)}.", ""]
+    elif b.proof is not None:
+        out.append(rows_md(b.proof))
     return "\n".join(out) + "\n"
 
 
 def derivation_md(d: Derivation, verdicts: Mapping[str, Verdict] | None = None) -> str:
     """The chain of a derivation, one justified step per line."""
+    return derivation_block_md(derivation_block(d, verdicts))
+
+
+def derivation_block_md(b: DerivationBlock) -> str:
+    d = b.derivation
     title = prose_md(d.title) if d.title else md_text(d.name)
-    anchors = "".join(f'<a id="{c.name}"></a>' for c in d.link_claims())
-    names = ", ".join(f"`{c.name}` ({k})" for k, c in enumerate(d.link_claims(), 1))
+    anchors = "".join(f'<a id="{name}"></a>' for name in b.links)
+    names = ", ".join(f"`{name}` ({k})" for k, name in enumerate(b.links, 1))
     out = [f'<a id="deriv-{d.name}"></a>{anchors}', "", f"**Derivation** ({title}):", "",
-           rows_md(derivation_rows(d, dict(verdicts or {}))),
-           f"Each step is checked as its own claim: {names}.", ""]
-    out += [f"- {prose_md(note)}" for note in link_notes(d, dict(verdicts or {}))]
-    if d.given:
-        out += ["under $" + md_math(r",\ ".join(latex(g) for g in d.given)) + "$.", ""]
+           rows_md(b.rows), f"Each step is checked as its own claim: {names}.", ""]
+    out += [f"- {prose_md(note)}" for note in b.notes]
+    if b.given:
+        out += ["under $" + md_math(b.given) + "$.", ""]
     return "\n".join(out) + "\n"
 
 
-def figure_md(name: figures.Entry) -> str:
-    figures.check_name(name)
-    path = f"figures/{figures.file_stem(name)}.png"
-    if figures.is_graph(name):
-        g = drawing(name)
-        alt = f"computational graph of f = {g.expr}"
-        caption = (f"Computational graph of {g.title} at ${point_tex(name)}$: forward values "
-                   "in green above each edge, gradients in red below.")
-    else:
-        caption = figures.caption(name)
-        alt = plain_text(caption)
-    return f"![{md_text(alt)}]({path})\n\n*{prose_md(caption)}*\n"
+def figure_md(b: FigureBlock) -> str:
+    return (f"![{md_text(b.alt)}](figures/{b.stem}.png)\n\n*{prose_md(b.caption)}*\n")
 
 
-def code_md(entry: object) -> str:
-    """Python source, then latexify's formula for it."""
-    source = code_panels.source(entry)
+def code_md(b: CodeBlock) -> str:
+    """Python source, then latexify's formula for it and the mathematics it implements."""
+    source = code_panels.source(b.function)
     fence = "`" * max(3, 1 + max((len(r) for r in re.findall(r"`+", source)), default=0))
-    return (f"**Code** `{code_panels.name(entry)}`:\n\n{fence}python\n{source}"
-            f"{fence}\n\n$$\n{md_math(code_panels.formula(entry))}\n$$\n")
+    implements = f"\nImplements:\n\n$$\n{md_math(b.implements)}\n$$\n" if b.implements else ""
+    return (f"**Code** `{code_panels.name(b.function)}`:\n\n{fence}python\n{source}"
+            f"{fence}\n\n$$\n{md_math(code_panels.formula(b.function))}\n$$\n{implements}")
 
 
-def heading_md(ex: Exercise) -> str:
+def block_md(b: object) -> str:
+    """One block of an exercise."""
+    if isinstance(b, DerivationBlock):
+        return derivation_block_md(b)
+    if isinstance(b, CodeBlock):
+        return code_md(b)
+    if isinstance(b, FigureBlock):
+        return figure_md(b)
+    if isinstance(b, ClaimBlock):
+        return claim_block_md(b)
+    raise TypeError(f"no Markdown for {type(b).__name__}")
+
+
+def heading_md(e: ExerciseDoc) -> str:
     """An exercise's heading: its number (when it has one) and its title."""
-    number = heading_number(ex)
-    return (f"{prose_md(number)} " if number else "") + prose_md(ex.title)
+    return (f"{prose_md(e.number)} " if e.number else "") + prose_md(e.title)
+
+
+def exercise_head_md(e: ExerciseDoc) -> tuple[str, str]:
+    """An exercise's anchor, heading and question; and its answer ("" when it has none)."""
+    head = [f'<a id="{e.anchor}"></a>', "", f"## {heading_md(e)}", ""]
+    if e.question:
+        head += [f"**Question.** {paragraphs_md(e.question)}", ""]
+    return "\n".join(head), (f"**Answer.** {paragraphs_md(e.answer)}\n" if e.answer else "")
 
 
 def exercise_md(ex: Exercise, verdicts: Mapping[str, Verdict]) -> str:
-    out = [f'<a id="{exercise_anchor(ex)}"></a>', "", f"## {heading_md(ex)}", ""]
-    if ex.question.strip():
-        out += [f"**Question.** {paragraphs_md(ex.question)}", ""]
-    if ex.answer.strip():
-        out += [f"**Answer.** {paragraphs_md(ex.answer)}", ""]
-    for d in ex.derivations:
-        out.append(derivation_md(d, verdicts))
-    for entry in ex.code:
-        out.append(code_md(entry))
-    for name in ex.figures:
-        out.append(figure_md(name))
-    shown = shown_claims(ex)
-    claims = [c for c in shown if c.expect != "refuted"]
-    mistakes = [c for c in shown if c.expect == "refuted"]
-    for c in claims + mistakes:
-        out.append(claim_md(c, verdicts.get(c.name)))
+    return exercise_doc_md(exercise_doc(ex, verdicts))
+
+
+def exercise_doc_md(e: ExerciseDoc) -> str:
+    question, answer = exercise_head_md(e)
+    return "\n".join([question + ("\n" + answer if answer else ""),
+                      *(block_md(b) for b in e.blocks)]) + "\n"
+
+
+def sheet_head_md(doc: SheetDoc) -> str:
+    """The title, introduction, legend and contents of a sheet."""
+    legend = "".join(f"*{w}*" if k % 2 == 0 else w for k, w in enumerate(LEGEND))
+    out = [f"# {prose_md(doc.title)}", "", paragraphs_md(doc.intro), "",
+           f"This sheet holds {doc.n_claims} claims. {legend}", "", "Contents:", ""]
+    for e in doc.exercises:  # explicit ids: no renderer's own heading slugs needed
+        out.append(f"- [{heading_md(e)}](#{e.anchor})")
     return "\n".join(out) + "\n"
 
 
 def sheet_md(sheet: Sheet, verdicts: Mapping[str, Verdict]) -> str:
     """The whole document."""
-    out = [f"# {prose_md(sheet.title)}", "", paragraphs_md(sheet.intro), "",
-           f"This sheet holds {len(sheet.claims())} claims. *Proved* means a symbolic proof "
-           "that 50-digit numerics agree with; *refuted* always comes with a counterexample "
-           "meeting every assumption; *undecided* says why.", "", "Contents:", ""]
-    for ex in sheet.exercises:  # explicit ids: no renderer's own heading slugs needed
-        out.append(f"- [{heading_md(ex)}](#{exercise_anchor(ex)})")
-    out.append("")
-    for ex in sheet.exercises:
-        out.append(exercise_md(ex, verdicts))
+    return document_md(sheet_doc(sheet, verdicts))
+
+
+def document_md(doc: SheetDoc) -> str:
+    """A sheet's document as Markdown."""
+    out = [sheet_head_md(doc), *(exercise_doc_md(e) for e in doc.exercises)]
     return "\n".join(out).rstrip() + "\n"

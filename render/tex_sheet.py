@@ -1,4 +1,5 @@
-"""A solution sheet as a standalone LaTeX document (pdflatex, Debian texlive packages)."""
+"""A solution sheet as a standalone LaTeX document (pdflatex, Debian texlive packages):
+the writer of `render.document` for LaTeX."""
 
 from __future__ import annotations
 
@@ -7,26 +8,24 @@ from collections.abc import Mapping
 from proofs import Claim, Derivation, Exercise, Sheet, Verdict
 
 from . import code_panels, figures
-from .graph_drawing import drawing, point_tex
-from .latex_printer import latex
-from .pieces import (
-    WIDTH,
-    Row,
-    aligned_lines,
-    assumptions_tex,
-    counterexample_tex,
-    derivation_rows,
-    heading_number,
-    link_notes,
-    one_line_proof,
-    proof_rows,
-    prose_tex,
-    shown_claims,
-    statement_lines,
-    tex_text,
-    verdict_words,
-    visible_len,
+from .document import (
+    LEGEND,
+    ClaimBlock,
+    CodeBlock,
+    DerivationBlock,
+    Display,
+    ExerciseDoc,
+    FigureBlock,
+    Rows,
+    SheetDoc,
+    VerdictBlock,
+    claim_block,
+    derivation_block,
+    exercise_doc,
+    sheet_doc,
+    verdict_block,
 )
+from .pieces import aligned_lines, prose_tex, tex_text, visible_len
 
 PREAMBLE = r"""\documentclass[11pt]{article}
 \usepackage[utf8]{inputenc}
@@ -66,72 +65,68 @@ def preamble_lines() -> str:
         "\\usepackage{xcolor}\n" + STYLE
 
 
-def rows_tex(rows: list[Row], omitted: int = 0) -> str:
+def rows_tex(rows: Rows) -> str:
     """An `align*` of rows tagged (1), (2), ..., then the justifications as a paragraph
     (so no justification pushes a formula past the margin)."""
     lines, whys = aligned_lines(
-        rows, r"\quad{}", {"ok": r"\,\checkmark", "fail": r"\,\qedmark{refuted}{\times}"},
+        list(rows.rows), r"\quad{}",
+        {"ok": r"\,\checkmark", "fail": r"\,\qedmark{refuted}{\times}"},
         r"\tag*{{$({k}){mark}$}}", lambda k, w: rf"({k})~{prose_tex(w)}")
-    if omitted:
-        whys.append(f"(and {omitted} more steps, not shown)")
+    if rows.omitted:
+        whys.append(f"(and {rows.omitted} more steps, not shown)")
     out = ("\\begin{align*}\n" + " \\\\\n".join(lines) + "\n\\end{align*}\n") if lines else ""
     if whys:
         out += r"{\small " + "; ".join(whys) + ".\\par}\n"
     return out
 
 
-def statement_tex(stmt: object) -> str:
+def display_tex(d: Display) -> str:
     """A displayed statement; long ones broken over aligned lines."""
-    text = latex(stmt)
-    if visible_len(text) <= WIDTH + 5:
-        return r"\[" + text + r"\]"
-    return ("\\begin{align*}\n" + " \\\\\n".join(statement_lines(stmt))
-            + "\n\\end{align*}")
+    if not d.lines:
+        return r"\[" + d.tex + r"\]"
+    return "\\begin{align*}\n" + " \\\\\n".join(d.lines) + "\n\\end{align*}"
 
 
 def claim_tex(claim: Claim, verdict: Verdict | None = None) -> str:
     """A claim under its label: statement, assumptions, verdict and the proof's steps."""
-    out = [rf"\phantomsection\label{{claim:{claim.name}}}%"]
-    mistake = claim.expect == "refuted"
-    head = r"\textbf{Recorded mistake}" if mistake else r"\textbf{Claim}"
-    title = f" --- {prose_tex(claim.title)}" if claim.title else ""
-    out.append(rf"{head} \texttt{{{tex_text(claim.name)}}}{title}.")
-    if mistake:
+    return claim_block_tex(claim_block(claim, verdict))
+
+
+def claim_block_tex(b: ClaimBlock) -> str:
+    out = [rf"\phantomsection\label{{claim:{b.claim.name}}}%"]
+    head = r"\textbf{Recorded mistake}" if b.mistake else r"\textbf{Claim}"
+    title = f" --- {prose_tex(b.claim.title)}" if b.claim.title else ""
+    out.append(rf"{head} \texttt{{{tex_text(b.claim.name)}}}{title}.")
+    if b.mistake:
         out.append("A common answer says")
-    out.append(statement_tex(claim.statement))
-    assumptions = assumptions_tex(claim)
-    if assumptions:
-        out.append(rf"where ${assumptions}$.")
-    if verdict is not None:
-        out.append(verdict_tex(verdict))
+    out.append(display_tex(b.statement))
+    if b.assumptions:
+        out.append(rf"where ${b.assumptions}$.")
+    if b.verdict is not None:
+        out.append(verdict_block_tex(b.verdict))
     return "\n".join(out) + "\n"
 
 
 def verdict_tex(v: Verdict) -> str:
     """The verdict in words, plus the checked steps of a proof."""
-    status, detail = verdict_words(v)
-    mistake = v.claim.expect == "refuted"
-    if mistake and v.status == "refuted":
-        text = r"\qedverdict{refuted}{It is false}"
-        ce = counterexample_tex(v)
-        text += _counterexample(ce) if ce else f" ({prose_tex(detail)})."
+    return verdict_block_tex(verdict_block(v))
+
+
+def verdict_block_tex(b: VerdictBlock) -> str:
+    text = rf"\qedverdict{{{b.status}}}{{{b.headline}}}"
+    if b.counterexample:
+        text += _counterexample(b.counterexample)
+    elif b.detail:
+        text += f" ({prose_tex(b.detail)})."
     else:
-        text = rf"\qedverdict{{{status}}}{{{status.capitalize()}}}"
-        if status == "refuted" and counterexample_tex(v):
-            text += _counterexample(counterexample_tex(v))
-        elif detail:
-            text += f" ({prose_tex(detail)})."
-        else:
-            text += "."
-        if not v.ok:
-            text += rf" \qedmark{{refuted}}{{It was expected to be {v.claim.expect}.}}"
+        text += "."
+    if b.expected:
+        text += rf" \qedmark{{refuted}}{{It was expected to be {b.expected}.}}"
     out = [text]
-    brief = one_line_proof(v) if v.status == "proved" and v.steps else None
-    if brief:
-        out.append(rf"{{\small Proof: {prose_tex(brief)}.\par}}")
-    elif v.status == "proved" and v.steps:
-        rows, omitted = proof_rows(v.steps)
-        out.append(r"{\small" + "\n" + rows_tex(rows, omitted) + "}")
+    if b.brief:
+        out.append(rf"{{\small Proof: {prose_tex(b.brief)}.\par}}")
+    elif b.proof is not None:
+        out.append(r"{\small" + "\n" + rows_tex(b.proof) + "}")
     return "\n".join(out) + "\n"
 
 
@@ -143,82 +138,88 @@ def _counterexample(ce: str) -> str:
 
 def derivation_tex(d: Derivation, verdicts: Mapping[str, Verdict] | None = None) -> str:
     """The chain of a derivation, one justified step per line, under `deriv:NAME`."""
+    return derivation_block_tex(derivation_block(d, verdicts))
+
+
+def derivation_block_tex(b: DerivationBlock) -> str:
+    d = b.derivation
     out = [rf"\phantomsection\label{{deriv:{d.name}}}%"]
-    out += [rf"\label{{claim:{c.name}}}%" for c in d.link_claims()]
+    out += [rf"\label{{claim:{name}}}%" for name in b.links]
     title = prose_tex(d.title) if d.title else tex_text(d.name)
     out.append(rf"\textbf{{Derivation}} ({title}):")
-    rows = derivation_rows(d, dict(verdicts or {}))
-    out.append(rows_tex(rows))
-    names = ", ".join(rf"\texttt{{{tex_text(c.name)}}} ({k})"
-                      for k, c in enumerate(d.link_claims(), 1))
+    out.append(rows_tex(b.rows))
+    names = ", ".join(rf"\texttt{{{tex_text(name)}}} ({k})" for k, name in enumerate(b.links, 1))
     out.append(r"{\small\raggedright Each step is checked as its own claim: " + names + r".\par}")
-    for note in link_notes(d, dict(verdicts or {})):
+    for note in b.notes:
         out.append(r"{\small " + prose_tex(note) + r"\par}")
-    if d.given:
-        out.append("under $" + r",\ ".join(latex(g) for g in d.given) + "$.")
+    if b.given:
+        out.append("under $" + b.given + "$.")
     return "\n".join(out) + "\n"
 
 
-def figure_tex(name: figures.Entry) -> str:
-    figures.check_name(name)
-    if figures.is_graph(name):
-        body = figures.tikz(name) + "\n"
-        caption = (f"Computational graph of {drawing(name).title} at ${point_tex(name)}$: "
-                   "forward values (green, above each edge) and gradients (red, below).")
+def figure_tex(b: FigureBlock) -> str:
+    if b.graph:
+        body = figures.tikz(b.entry) + "\n"
     else:
-        stem = figures.file_stem(name)
-        body = rf"\includegraphics[width=0.72\linewidth]{{figures/{stem}.png}}" + "\n"
-        caption = prose_tex(figures.caption(name))
-    return ("\\begin{center}\n" + body + r"\par\small " + caption + "\n\\end{center}\n")
+        body = rf"\includegraphics[width=0.72\linewidth]{{figures/{b.stem}.png}}" + "\n"
+    return ("\\begin{center}\n" + body + r"\par\small " + prose_tex(b.caption)
+            + "\n\\end{center}\n")
 
 
-def code_tex(entry: object, beside: str) -> str:
+def code_tex(b: CodeBlock) -> str:
     """The latexify panel on the left, the mathematics it implements on the right."""
-    name = tex_text(code_panels.name(entry))
+    name = tex_text(code_panels.name(b.function))
     return (r"\noindent\begin{minipage}[t]{0.55\linewidth}" + "\n"
             + rf"\textbf{{Code}} \texttt{{{name}}}\par\small" + "\n"
-            + code_panels.algorithmic(entry) + "\n\\end{minipage}\\hfill\n"
+            + code_panels.algorithmic(b.function) + "\n\\end{minipage}\\hfill\n"
             + r"\begin{minipage}[t]{0.42\linewidth}" + "\n"
             + r"\textbf{Implements}\par\small" + "\n"
-            + (rf"\[{beside}\]" if beside else "") + "\n\\end{minipage}\n\\par\\medskip\n")
+            + (rf"\[{b.implements}\]" if b.implements else "")
+            + "\n\\end{minipage}\n\\par\\medskip\n")
+
+
+def block_tex(b: object) -> str:
+    """One block of an exercise (a claim is followed by a little space)."""
+    if isinstance(b, DerivationBlock):
+        return derivation_block_tex(b)
+    if isinstance(b, CodeBlock):
+        return code_tex(b)
+    if isinstance(b, FigureBlock):
+        return figure_tex(b)
+    if isinstance(b, ClaimBlock):
+        return claim_block_tex(b) + "\n" + r"\medskip"
+    raise TypeError(f"no LaTeX for {type(b).__name__}")
 
 
 def exercise_tex(ex: Exercise, verdicts: Mapping[str, Verdict]) -> str:
-    number = heading_number(ex)
-    head = (rf"{tex_text(number)}\quad " if number else "") + prose_tex(ex.title)
+    return exercise_doc_tex(exercise_doc(ex, verdicts))
+
+
+def exercise_doc_tex(e: ExerciseDoc) -> str:
+    head = (rf"{tex_text(e.number)}\quad " if e.number else "") + prose_tex(e.title)
     out = [rf"\section*{{{head}}}", rf"\addcontentsline{{toc}}{{section}}{{{head}}}"]
-    if ex.question.strip():
-        out += [rf"\textbf{{Question.}} {prose_tex(ex.question)}", ""]
-    if ex.answer.strip():
-        out += [rf"\textbf{{Answer.}} {prose_tex(ex.answer)}", ""]
-    for d in ex.derivations:
-        out.append(derivation_tex(d, verdicts))
-    beside = latex(ex.derivations[0].conclusion()) if ex.derivations else (
-        latex(ex.claims[0].statement) if ex.claims else "")
-    for entry in ex.code:
-        out.append(code_tex(entry, beside))
-    for name in ex.figures:
-        out.append(figure_tex(name))
-    shown = shown_claims(ex)
-    claims = [c for c in shown if c.expect != "refuted"]
-    mistakes = [c for c in shown if c.expect == "refuted"]
-    for c in claims + mistakes:
-        out.append(claim_tex(c, verdicts.get(c.name)))
-        out.append(r"\medskip")
+    if e.question:
+        out += [rf"\textbf{{Question.}} {prose_tex(e.question)}", ""]
+    if e.answer:
+        out += [rf"\textbf{{Answer.}} {prose_tex(e.answer)}", ""]
+    out += [block_tex(b) for b in e.blocks]
     return "\n".join(out) + "\n"
 
 
 def sheet_tex(sheet: Sheet, verdicts: Mapping[str, Verdict]) -> str:
     """The whole document."""
-    n_claims = len(sheet.claims())
-    out = [PREAMBLE + STYLE, rf"\title{{{prose_tex(sheet.title)}}}", r"\date{}",
+    return document_tex(sheet_doc(sheet, verdicts))
+
+
+def document_tex(doc: SheetDoc) -> str:
+    """A sheet's document as a standalone LaTeX file."""
+    legend = "".join(rf"\emph{{{w}}}" if k % 2 == 0 else w
+                     for k, w in enumerate(LEGEND))
+    out = [PREAMBLE + STYLE, rf"\title{{{prose_tex(doc.title)}}}", r"\date{}",
            r"\author{qedsheet: every claim checked by a symbolic proof engine}",
-           r"\begin{document}", r"\maketitle", prose_tex(sheet.intro), "",
-           rf"This sheet holds {n_claims} claims. \emph{{Proved}} means a symbolic proof "
-           r"that 50-digit numerics agree with; \emph{refuted} always comes with a "
-           "counterexample meeting every assumption; \\emph{undecided} says why.", "",
+           r"\begin{document}", r"\maketitle", prose_tex(doc.intro), "",
+           rf"This sheet holds {doc.n_claims} claims. {legend}", "",
            r"\tableofcontents", ""]
-    for ex in sheet.exercises:
-        out.append(exercise_tex(ex, verdicts))
+    out += [exercise_doc_tex(e) for e in doc.exercises]
     out.append(r"\end{document}")
     return "\n".join(out) + "\n"

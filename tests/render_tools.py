@@ -65,3 +65,41 @@ def compile_tex(tex: Path) -> subprocess.CompletedProcess:
     return subprocess.run(["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error",
                            tex.name], cwd=tex.parent, capture_output=True, text=True,
                           errors="replace", timeout=300)
+
+
+def python_kernel() -> str:
+    """The name of the Jupyter kernel that runs this very Python (ipykernel's `python3`,
+    whose `python` jupyter_client replaces by sys.executable); a failure under CI=true,
+    a skip otherwise, when there is none."""
+    import sys
+
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+    except ImportError:
+        missing = "jupyter_client is not installed (pip install -e '.[test]')"
+    else:
+        try:
+            spec = KernelSpecManager().get_kernel_spec("python3")
+        except NoSuchKernel:
+            missing = "no Jupyter kernel python3 (ipykernel is not installed)"
+        else:
+            exe = spec.argv[0]
+            if exe in ("python", "python3", f"python{sys.version_info[0]}.{sys.version_info[1]}") \
+                    or Path(exe).resolve() == Path(sys.executable).resolve():
+                return "python3"
+            missing = f"the kernel python3 runs {exe}, not {sys.executable}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(missing + " (CI=true requires it)")
+    pytest.skip(missing)
+
+
+def run_notebook(path: Path, timeout: float = 300) -> object:
+    """The notebook at `path` executed top to bottom in a fresh kernel, in its folder."""
+    import nbclient
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    nbclient.NotebookClient(nb, kernel_name=python_kernel(), timeout=timeout,
+                            resources={"metadata": {"path": str(path.parent)}}).execute()
+    return nb
+

@@ -25,13 +25,28 @@ def _tree(d: Path) -> dict[str, bytes]:
 
 def test_rebuild_is_byte_identical(tmp_path: Path):
     a, b = tmp_path / "a", tmp_path / "b"
-    assert cmd.build([fx.SHEET], a, {"tex", "md"}, False, budget=10, jobs=2) == 0
-    assert cmd.build([fx.SHEET], b, {"tex", "md"}, False, budget=10, jobs=1) == 0
+    assert cmd.build([fx.SHEET], a, {"tex", "md", "ipynb"}, False, budget=10, jobs=2) == 0
+    assert cmd.build([fx.SHEET], b, {"tex", "md", "ipynb"}, False, budget=10, jobs=1) == 0
     ta, tb = _tree(a), _tree(b)
-    assert set(ta) == {"fixture-sheet.tex", "fixture-sheet.md", "figures/fx-gap.png",
+    assert set(ta) == {"fixture-sheet.tex", "fixture-sheet.md", "fixture-sheet.ipynb",
+                       "figures/fx-gap.png",
                        f"figures/{figures.file_stem(fx.SHEET.exercises[0].figures[1])}.png"}
     assert ta == tb
     assert not [p for p in a.rglob("*.tmp")]
+
+
+def test_notebooks_are_asked_for_by_name(capsys):
+    assert cmd.parse_formats("ipynb") == ({"ipynb"}, False)
+    assert "ipynb" not in cmd.parse_formats(None)[0]   # the default: tex, pdf, md
+    with pytest.raises(SystemExit):
+        main(["build", "--help"])
+    assert "--format ipynb" in " ".join(capsys.readouterr().out.split())
+
+
+def test_a_notebook_alone_draws_its_figures(tmp_path: Path):
+    assert cmd.build([fx.SHEET], tmp_path, {"ipynb"}, False, budget=10) == 0
+    assert set(_tree(tmp_path)) == {"fixture-sheet.ipynb", "figures/fx-gap.png",
+                                    f"figures/{figures.file_stem(fx.SHEET.exercises[0].figures[1])}.png"}
 
 
 def test_without_tex_pdf_is_skipped_with_a_message(tmp_path, monkeypatch, capsys):
@@ -93,15 +108,16 @@ def real(tmp_path_factory):
     need("pdflatex")
     a, b = tmp_path_factory.mktemp("real-a"), tmp_path_factory.mktemp("real-b")
     start = time.monotonic()
-    status_a = cmd.build(chosen, a, {"tex", "pdf", "md"}, True, budget=20,
+    status_a = cmd.build(chosen, a, {"tex", "pdf", "md", "ipynb"}, True, budget=20,
                          cache=ProofCache.default())
     seconds = time.monotonic() - start
     pdf_times = {p.name: p.stat().st_mtime_ns for p in a.glob("*.pdf")}
     # b: a fresh process whose verdicts all come from the proof cache that a filled
-    again = subprocess.run([sys.executable, "-m", "qedsheet", "build", "-o", str(b)],
+    every = ["--format", "tex,pdf,md,ipynb"]
+    again = subprocess.run([sys.executable, "-m", "qedsheet", "build", "-o", str(b), *every],
                            capture_output=True, text=True, timeout=900)
     # a again: nothing changed, so nothing is written and LaTeX does not run
-    warm = subprocess.run([sys.executable, "-m", "qedsheet", "build", "-o", str(a)],
+    warm = subprocess.run([sys.executable, "-m", "qedsheet", "build", "-o", str(a), *every],
                           capture_output=True, text=True, timeout=900)
     return {"sheets": chosen, "a": a, "b": b, "status": (status_a, again.returncode),
             "seconds": seconds, "warm": warm, "pdf_times": pdf_times}
@@ -112,7 +128,7 @@ def test_real_build_writes_both_sheets_in_every_format(real):
     names = {s.name for s in real["sheets"]}
     assert {"d2l-4.1.5", "lecture-notes"} <= names
     for name in names:
-        for ext in ("tex", "pdf", "md"):
+        for ext in ("tex", "pdf", "md", "ipynb"):
             assert (real["a"] / f"{name}.{ext}").stat().st_size > 1000, (name, ext)
     assert len(list((real["a"] / "figures").glob("*.png"))) >= 6
     assert real["seconds"] < 300

@@ -153,3 +153,28 @@ def test_markdown_math_cannot_open_a_tag():
     odd = sp.Symbol("<img src=x onerror=alert(1)>", real=True)
     md = to_markdown(Claim("odd-symbol", sp.Gt(sp.exp(odd), 0, evaluate=False)))
     assert "<img" not in md and "\\lt img" in md
+
+
+def test_markdown_rows_are_numbered_by_tags_in_align(verdicts):
+    """Each row of a Markdown chain carries `\\tag{k}` (k = 1, 2, ... per block) in an
+    `align*`, which KaTeX takes (not in `aligned`, where it allows one tag in all)."""
+    md = sheet_md(fx.SHEET, verdicts)
+    blocks = re.findall(r"\$\$\n\\begin\{align\*\}\n(.*?)\n\\end\{align\*\}\n\$\$", md, re.S)
+    assert len(blocks) >= 2
+    for block in blocks:
+        tags = [int(k) for k in re.findall(r"\\tag\{(\d+)\}", block)]
+        assert tags and tags == list(range(1, len(tags) + 1)), block
+    assert "\\qquad (1)" not in md
+    assert katex_failures([(b, True) for b in
+                           re.findall(r"\$\$\n(\\begin\{align\*\}.*?\\end\{align\*\})\n\$\$",
+                                      md, re.S)]) == []
+
+
+def test_a_code_panel_shows_what_it_implements_in_both_formats(verdicts):
+    """The formula beside the code is the document's, not the LaTeX writer's alone."""
+    from render.document import display
+
+    beside = display(fx.RSM_GT_MAX.statement).tex
+    tex, md = sheet_tex(fx.SHEET, verdicts), sheet_md(fx.SHEET, verdicts)
+    assert f"\\textbf{{Implements}}\\par\\small\n\\[{beside}\\]" in tex
+    assert f"Implements:\n\n$$\n{beside}\n$$\n" in md

@@ -1,4 +1,4 @@
-"""`qedsheet build`: write the solution sheets (.tex, .pdf, .md and figures)."""
+"""`qedsheet build`: write the solution sheets (.tex, .pdf, .md, .ipynb and figures)."""
 
 from __future__ import annotations
 
@@ -18,14 +18,18 @@ from .. import targets
 from ..cli import UsageError, seconds
 from ..progress import Progress
 
-FORMATS = ("tex", "pdf", "md")
+FORMATS = ("tex", "pdf", "md", "ipynb")
+DEFAULT_FORMATS = ("tex", "pdf", "md")
 SHOWN_UNEXPECTED = 10  # claims not as expected named on stderr; `check` lists them all
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("build", help="write the solution sheets (LaTeX, PDF, Markdown)",
+    p = sub.add_parser("build", help="write the solution sheets (LaTeX, PDF, Markdown, "
+                       "notebooks)",
                        description="Prove every claim of every sheet and write each sheet as "
-                       "NAME.tex, NAME.pdf and NAME.md, with figures under DIR/figures/. The "
+                       "NAME.tex, NAME.pdf and NAME.md (and, with --format ipynb, NAME.ipynb: "
+                       "a Jupyter notebook whose code cells import and prove each claim), "
+                       "with figures under DIR/figures/. The "
                        "sheets are the catalog's, or one per named file or module: its SHEET "
                        "(a proofs.Sheet) if it defines one, else its claims and derivations "
                        "in file order under the file's name (notes.py -> notes.tex, .pdf, "
@@ -38,7 +42,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", default="build", metavar="DIR",
                    help="output directory (default build/)")
     p.add_argument("--format", default=None, metavar="LIST",
-                   help="comma-separated formats among tex,pdf,md (default all)")
+                   help="comma-separated formats among tex,pdf,md,ipynb (default tex,pdf,md)")
     p.add_argument("--only", default=None, metavar="SOURCE-PREFIX",
                    help="only the exercises whose source (or sheet name) starts with this; "
                    "a sheet cut down so is written as SHEET--PREFIX, never under the full "
@@ -57,7 +61,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def parse_formats(text: str | None) -> tuple[set[str], bool]:
     """(formats, pdf asked for explicitly)."""
     if text is None:
-        return set(FORMATS), False
+        return set(DEFAULT_FORMATS), False
     wanted = {f.strip() for f in text.split(",") if f.strip()}
     bad = sorted(wanted - set(FORMATS))
     if bad or not wanted:
