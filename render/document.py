@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from proofs import Claim, Derivation, Exercise, Sheet, Verdict
 
-from . import figures
+from . import code_panels, figures
 from .graph_drawing import drawing, point_tex
 from .latex_printer import latex
 from .pieces import (
@@ -110,10 +110,12 @@ class FigureBlock:
 
 @dataclass(frozen=True)
 class CodeBlock:
-    """A code panel: a Python function, beside the formula it implements (LaTeX, or "")."""
+    """A code panel: a Python function and its mathematics as latexify typesets it from
+    the code itself (so the formula shown is what the code computes, never a claim
+    chosen to stand beside it)."""
 
     function: Callable
-    implements: str
+    formula: str
 
 
 Block = DerivationBlock | CodeBlock | FigureBlock | ClaimBlock
@@ -204,13 +206,10 @@ def figure_block(entry: figures.Entry) -> FigureBlock:
 
 
 def exercise_doc(ex: Exercise, verdicts: Mapping[str, Verdict]) -> ExerciseDoc:
-    """An exercise's blocks: derivations, code panels (beside the first derivation's
-    conclusion, else the first claim), figures, then the claims not shown with a
-    derivation, recorded mistakes last."""
+    """An exercise's blocks: derivations, code panels, figures, then the claims not
+    shown with a derivation, recorded mistakes last."""
     blocks: list[Block] = [derivation_block(d, verdicts) for d in ex.derivations]
-    beside = latex(ex.derivations[0].conclusion()) if ex.derivations else (
-        latex(ex.claims[0].statement) if ex.claims else "")
-    blocks += [CodeBlock(fn, beside) for fn in ex.code]
+    blocks += [CodeBlock(fn, code_panels.formula(fn)) for fn in ex.code]
     blocks += [figure_block(entry) for entry in ex.figures]
     shown = shown_claims(ex)
     ordered = [c for c in shown if c.expect != "refuted"] + \

@@ -123,12 +123,11 @@ def figure_md(b: FigureBlock) -> str:
 
 
 def code_md(b: CodeBlock) -> str:
-    """Python source, then latexify's formula for it and the mathematics it implements."""
+    """Python source, then latexify's formula for it."""
     source = code_panels.source(b.function)
     fence = "`" * max(3, 1 + max((len(r) for r in re.findall(r"`+", source)), default=0))
-    implements = f"\nImplements:\n\n$$\n{md_math(b.implements)}\n$$\n" if b.implements else ""
     return (f"**Code** `{code_panels.name(b.function)}`:\n\n{fence}python\n{source}"
-            f"{fence}\n\n$$\n{md_math(code_panels.formula(b.function))}\n$$\n{implements}")
+            f"{fence}\n\n$$\n{md_math(b.formula)}\n$$\n")
 
 
 def block_md(b: object) -> str:

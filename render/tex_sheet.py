@@ -167,15 +167,11 @@ def figure_tex(b: FigureBlock) -> str:
 
 
 def code_tex(b: CodeBlock) -> str:
-    """The latexify panel on the left, the mathematics it implements on the right."""
+    """latexify's `algorithmic` panel of the function, the full width of the page (the
+    PDF's way of showing the same formula the Markdown shows under the source)."""
     name = tex_text(code_panels.name(b.function))
-    return (r"\noindent\begin{minipage}[t]{0.55\linewidth}" + "\n"
-            + rf"\textbf{{Code}} \texttt{{{name}}}\par\small" + "\n"
-            + code_panels.algorithmic(b.function) + "\n\\end{minipage}\\hfill\n"
-            + r"\begin{minipage}[t]{0.42\linewidth}" + "\n"
-            + r"\textbf{Implements}\par\small" + "\n"
-            + (rf"\[{b.implements}\]" if b.implements else "")
-            + "\n\\end{minipage}\n\\par\\medskip\n")
+    return (rf"\textbf{{Code}} \texttt{{{name}}}\par" + "\n{\\small\n"
+            + code_panels.algorithmic(b.function) + "\n\\par}\\medskip\n")
 
 
 def block_tex(b: object) -> str:

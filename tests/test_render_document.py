@@ -17,7 +17,6 @@ from render.document import (
     DerivationBlock,
     FigureBlock,
     claim_block,
-    display,
     exercise_doc,
     sheet_doc,
     verdict_block,
@@ -47,13 +46,14 @@ def test_a_derivation_link_is_shown_with_its_derivation_only(verdicts):
     assert deriv.links[0] == link.name and len(deriv.rows.rows) == len(deriv.links)
 
 
-def test_a_code_panel_implements_the_first_derivations_conclusion(verdicts):
+def test_a_code_panel_carries_latexifys_formula_of_the_code_itself(verdicts):
+    """The formula shown with the code is made from the code, not a nearby claim."""
+    from render import code_panels
+
     sigmoid = exercise_doc(fx.SHEET.exercises[1], verdicts)
     code = next(b for b in sigmoid.blocks if isinstance(b, CodeBlock))
-    assert code.implements == display(fx.SIGMA_DERIV.conclusion()).tex
-    first = exercise_doc(fx.SHEET.exercises[0], verdicts)
-    code = next(b for b in first.blocks if isinstance(b, CodeBlock))
-    assert code.implements == display(fx.RSM_GT_MAX.statement).tex
+    assert code.formula == code_panels.formula(code.function)
+    assert code_panels.name(code.function) in code.formula.replace("\\_", "_")
 
 
 def test_a_refuted_mistake_is_false_with_its_counterexample(verdicts):

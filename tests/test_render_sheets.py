@@ -170,11 +170,13 @@ def test_markdown_rows_are_numbered_by_tags_in_align(verdicts):
                                       md, re.S)]) == []
 
 
-def test_a_code_panel_shows_what_it_implements_in_both_formats(verdicts):
-    """The formula beside the code is the document's, not the LaTeX writer's alone."""
-    from render.document import display
+def test_a_code_panel_shows_the_code_in_both_formats(verdicts):
+    """The PDF typesets the function (latexify's algorithmic, full width), the Markdown
+    shows its source and latexify's formula; neither pairs it with some other claim."""
+    from render import code_panels
 
-    beside = display(fx.RSM_GT_MAX.statement).tex
     tex, md = sheet_tex(fx.SHEET, verdicts), sheet_md(fx.SHEET, verdicts)
-    assert f"\\textbf{{Implements}}\\par\\small\n\\[{beside}\\]" in tex
-    assert f"Implements:\n\n$$\n{beside}\n$$\n" in md
+    for fn in (e for ex in fx.SHEET.exercises for e in ex.code):
+        assert code_panels.algorithmic(fn) in tex
+        assert f"$$\n{code_panels.formula(fn)}\n$$" in md
+    assert "Implements" not in tex and "Implements" not in md and "minipage" not in tex
