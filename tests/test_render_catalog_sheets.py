@@ -81,12 +81,7 @@ def test_overfull_check_can_fail():
                     "Overfull \\hbox (3.1pt too wide) in paragraph") == [1324.5]
 
 
-@pytest.mark.parametrize("name", [
-    "d2l-4.1.5",
-    pytest.param("lecture-notes", marks=pytest.mark.xfail(
-        strict=True, reason="left: a backprop display (42 pt), a code panel's signature "
-                            "(27 pt) and a derivation's last row (35 pt)")),
-])
+@pytest.mark.parametrize("name", ["d2l-4.1.5", "lecture-notes"])
 def test_nothing_runs_past_the_margin(name, tmp_path):
     import subprocess
 
