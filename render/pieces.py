@@ -204,22 +204,25 @@ def _joined(first: list[str], then: str) -> str:
 
 
 def one_line_proof(v: Verdict) -> str | None:
-    """The reason of a proof that is one step restating the claim (`A = B` because the
-    difference is 0) or one sentence (true by the signs the assumptions give): said in
-    words after the verdict instead of a display. None for a longer proof."""
+    """The reason of a proof whose rows only restate the claim (`A = B` because the
+    difference is 0; for a conjunction, one such row per part, in order) or that is one
+    sentence (true by the signs the assumptions give): said in words after the verdict
+    instead of a display. None for a longer proof."""
     rows, omitted = proof_rows(v.steps)
-    if omitted or len(rows) != 1 or rows[0].indent:
+    if omitted or not rows or any(r.indent for r in rows):
         return None
-    row = rows[0]
-    if not row.op:
-        return row.why or None
+    if len(rows) == 1 and not rows[0].op:
+        return rows[0].why or None
     stmt = v.claim.statement
-    if not isinstance(stmt, sp.core.relational.Relational):
+    parts = stmt.args if isinstance(stmt, sp.And) else (stmt,)
+    if len(parts) != len(rows) or not all(
+            isinstance(part, sp.core.relational.Relational) and row.why
+            and (row.lhs, row.rhs) in ((broken(part.lhs), broken(part.rhs)),
+                                       (broken(part.rhs), broken(part.lhs)))
+            for part, row in zip(parts, rows, strict=True)):
         return None
-    if (row.lhs, row.rhs) in ((broken(stmt.lhs), broken(stmt.rhs)),
-                              (broken(stmt.rhs), broken(stmt.lhs))) and row.why:
-        return row.why
-    return None
+    reasons = "; ".join(dict.fromkeys(r.why for r in rows))
+    return reasons if len(rows) == 1 else f"{reasons}, part by part"
 
 
 def aligned_lines(rows: list[Row], indent_unit: str, marks: dict[str, str], tag: str,

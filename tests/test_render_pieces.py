@@ -92,6 +92,27 @@ def test_a_one_step_proof_is_one_line_without_the_claim():
     assert "tag" not in to_latex(signs) and "aligned" not in to_markdown(signs)
 
 
+def test_a_conjunction_proved_part_by_part_is_one_line():
+    """Rows that only restate each part of a conjunction, in order, are said in words;
+    a row that shows real work keeps the display."""
+    from proofs import Claim
+    from proofs.verdict import Verdict, rel
+    from render.pieces import one_line_proof
+
+    x = sp.Symbol("x", real=True)
+    d1, d2 = sp.Derivative(x**2, x), sp.Derivative(x**3, x)
+    claim = Claim("fx-parts", sp.And(sp.Eq(d1, 2 * x, evaluate=False),
+                                     sp.Eq(d2, 3 * x**2, evaluate=False)))
+    parts = Verdict(claim, "proved", method="each part",
+                    steps=(rel(d1, "=", 2 * x, "differentiate"),
+                           rel(d2, "=", 3 * x**2, "differentiate")))
+    assert one_line_proof(parts) == "differentiate, part by part"
+    work = Verdict(claim, "proved", method="each part",
+                   steps=(rel(d1, "=", sp.Add(x, x, evaluate=False), "differentiate"),
+                          rel(d2, "=", 3 * x**2, "differentiate")))
+    assert one_line_proof(work) is None
+
+
 def test_long_integers_in_prose_math_are_shown_in_scientific_form():
     from render.pieces import prose_md, prose_tex
 
