@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import sympy as sp
@@ -50,6 +51,17 @@ class SheetLatexPrinter(LatexPrinter):
         name = expr.func.__name__
         if name in FUNCTION_NAMES:
             head = FUNCTION_NAMES[name]
+            if exp is not None:
+                head = f"{head}^{{{exp}}}"
+            args = ", ".join(self._print(a) for a in expr.args)
+            return rf"{head}\left({args}\right)"
+        if name.startswith("fl64_"):  # proofs.float64's computations, as their claims read
+            args = ", ".join(self._print(a) for a in expr.args)
+            call = rf"\mathtt{{{name[5:].replace('_', chr(92) + '_')}}}({args})"
+            return rf"\operatorname{{fl}}_{{64}}\left({call}\right)"
+        if "_" in name and not re.fullmatch(r"[A-Za-z]+_?[A-Za-z0-9]?\d*", name):
+            # stable_softmax, not stable with the subscript "softmax"
+            head = rf"\operatorname{{{name.replace('_', chr(92) + '_')}}}"
             if exp is not None:
                 head = f"{head}^{{{exp}}}"
             args = ", ".join(self._print(a) for a in expr.args)

@@ -58,3 +58,18 @@ def test_a_long_integer_in_a_power_keeps_its_parentheses() -> None:
     assert latex(sp.Pow(sp.Integer(2) ** 1075, x, evaluate=False)) == \
         r"\left(2^{1075}\right)^{x}"
     assert latex(sp.Integer(2 ** 1024 - 2 ** 971) * x).count(r"\left(") <= 1
+
+
+def test_function_names_with_underscores_read_as_names() -> None:
+    """`stable_softmax(x)` is one name (not `stable` with the subscript `softmax`), a
+    float64 computation reads as its claims do, and KaTeX accepts both."""
+    from render_tools import katex_failures, need
+
+    x = sp.Symbol("x")
+    named = latex(sp.Function("stable_softmax")(x))
+    fl = latex(sp.Function("fl64_stable_softmax")(x, 2))
+    assert named == r"\operatorname{stable\_softmax}\left(x\right)"
+    assert fl == r"\operatorname{fl}_{64}\left(\mathtt{stable\_softmax}(x, 2)\right)"
+    assert latex(sp.Function("f_1")(x)).startswith("f_{1}")  # a subscript stays one
+    need("node")
+    assert katex_failures([(named, True), (fl, True)]) == []
