@@ -220,15 +220,17 @@ def evaluate(expr: sp.Basic, bits: int, complex_: bool = False, env: Mapping | N
 
 
 def _ball(e: sp.Basic, field: _Field):
-    key = (e, field.bound_in(e)) if field.loops else e
-    if key in field.memo:
+    leaf = isinstance(e, (sp.Symbol, sp.Indexed, sp.Number))  # cheaper than a memo
+    key = None if leaf else (e, field.bound_in(e)) if field.loops else e
+    if key is not None and key in field.memo:
         return field.memo[key]
     out = _ball_of(e, field)
     if isinstance(out, _Exact):
         out = _ball(out.value, field)
     if not field.finite(out):
         raise _Unsure("not finite at this precision")
-    field.memo[key] = out
+    if key is not None:
+        field.memo[key] = out
     return out
 
 
