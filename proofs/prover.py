@@ -9,7 +9,7 @@ import sympy as sp
 
 from . import budget as clock
 from .cases import restart_numbering
-from .check import cross_check, find_counterexample, seed_of
+from .check import Seen, cross_check, find_counterexample, seed_of
 from .claim import Claim
 from .domain import undefined_points
 from .search import Attempt, Goal, solve
@@ -42,7 +42,9 @@ def _prove(claim: Claim, started: float, total: float) -> Verdict:
                        "so that the engine can check it and find a counterexample",
                        seconds=elapsed())
     # 1. a quick look for a counterexample at the edges of the assumptions
-    quick = find_counterexample(stmt, given, seed, boundary=60, randoms=20, large=False)
+    seen: Seen = {}  # the points the quick search evaluated, for the cross-check
+    quick = find_counterexample(stmt, given, seed, boundary=60, randoms=20, large=False,
+                                seen=seen)
     if quick is not None:
         return _refuted(claim, quick, started, "false at a point that meets every assumption")
     # 2. the tactics, leaving time for the numeric cross-check
@@ -58,7 +60,8 @@ def _prove(claim: Claim, started: float, total: float) -> Verdict:
         attempt.declined.insert(0, "tactics ran out of time")
     if proof is not None and proof.scope.complete:
         scope = proof.scope.merge(Scope(excluded=undefined_points(stmt, given)))
-        check = cross_check(stmt, given, seed, near=scope.landmarks + _near(scope))
+        check = cross_check(stmt, given, seed, near=scope.landmarks + _near(scope),
+                            seen=seen)
         if check.failed_at is not None:
             return Verdict(
                 claim, "undecided", method=proof.method, steps=proof.steps, scope=scope,
