@@ -93,6 +93,15 @@ class _Field:
         self.env = env
         self.loops: dict[sp.Symbol, int] = {}
         self.memo: dict = {}
+        self.free: dict[sp.Basic, frozenset] = {}
+
+    def bound_in(self, e: sp.Basic) -> tuple:
+        """The values of the summation indices that `e` depends on (a sum inside a sum
+        that does not read the outer index is evaluated once, not once per term)."""
+        if e not in self.free:
+            self.free[e] = frozenset(e.free_symbols)
+        free = self.free[e]
+        return tuple((k, v) for k, v in self.loops.items() if k in free)
 
     def real_part(self, v):
         if not self.complex:
@@ -211,15 +220,17 @@ def evaluate(expr: sp.Basic, bits: int, complex_: bool = False, env: Mapping | N
 
 
 def _ball(e: sp.Basic, field: _Field):
-    key = (e, tuple(field.loops.items())) if field.loops else e
-    if key in field.memo:
+    leaf = isinstance(e, (sp.Symbol, sp.Indexed, sp.Number))  # cheaper than a memo
+    key = None if leaf else (e, field.bound_in(e)) if field.loops else e
+    if key is not None and key in field.memo:
         return field.memo[key]
     out = _ball_of(e, field)
     if isinstance(out, _Exact):
         out = _ball(out.value, field)
     if not field.finite(out):
         raise _Unsure("not finite at this precision")
-    field.memo[key] = out
+    if key is not None:
+        field.memo[key] = out
     return out
 
 
@@ -500,11 +511,11 @@ def indexed_atoms(expr: sp.Basic, ints: Mapping[sp.Symbol, int]) -> set[sp.Index
     """Every indexed variable `expr` reads with the integer variables at `ints`: the
     summation indices run over their ranges, nothing else is evaluated."""
     field = _Field(False, dict(ints))
-    found: set[sp.Indexed] = set()
+    found: set[tuple[sp.IndexedBase, tuple[int, ...]]] = set()  # each atom built once
 
     def walk(e: sp.Basic) -> None:
         if isinstance(e, sp.Indexed):
-            found.add(e.base[tuple(field.integer(i) for i in e.indices)])
+            found.add((e.base, tuple(field.integer(i) for i in e.indices)))
             return
         if isinstance(e, (sp.Sum, sp.Product)):
             k, lo, hi = e.limits[0]
@@ -524,4 +535,4 @@ def indexed_atoms(expr: sp.Basic, ints: Mapping[sp.Symbol, int]) -> set[sp.Index
                 walk(a)
 
     walk(expr)
-    return found
+    return {base[index] for base, index in found}

@@ -39,6 +39,12 @@ def seed_of(name: str) -> int:
     return zlib.crc32(name.encode())
 
 
+Seen = dict[frozenset, bool | None]
+"""Truth at the points evaluated so far for one statement (a point as a frozenset of its
+items), so that the cross-check does not evaluate again a point the search for a
+counterexample already evaluated at the same precision."""
+
+
 _NUDGES = (sp.Integer(0), sp.Rational(1, 10**3), -sp.Rational(1, 10**3), sp.Rational(1, 10**9),
            -sp.Rational(1, 10**9))
 
@@ -84,11 +90,13 @@ def _bounded(fn, seconds: float):
 
 def cross_check(statement: sp.Basic, given: tuple[sp.Basic, ...], seed: int,
                 boundary: int = 12, randoms: int = 12, digits: int = DIGITS,
-                near: tuple = ()) -> CrossCheck:
+                near: tuple = (), seen: Seen | None = None) -> CrossCheck:
     """Evaluate at boundary points, random points (moderate, then with large denominators
     and wide magnitudes), points at and beside the values in `near` ((variable, value)
     pairs a proof relied on) and, for claims in n dimensions, large n; every point meets
-    every assumption."""
+    every assumption. `seen`: truths already known at some points (`find_counterexample`
+    at DIGITS), taken instead of evaluating again."""
+    seen = seen if seen is not None and digits == DIGITS else {}
     sampler = Sampler([statement], given, seed=seed)
     rng = random.Random(seed)
     held = unknown = 0
@@ -99,11 +107,16 @@ def cross_check(statement: sp.Basic, given: tuple[sp.Basic, ...], seed: int,
     large_until = time.monotonic() + min(LARGE_SECONDS, max(budget.remaining() / 3, 0.0))
     for pt in itertools.chain(points, _large_points(sampler, False, large_until, every=False)):
         budget.check()
-        out = _bounded(lambda pt=pt: evaluate(statement, pt, rng, digits),
-                       min(3.0, max(budget.remaining() / 4, 0.05)))
-        if out is not None and out.truth is False:
-            return CrossCheck(held, unknown, {**pt, **out.witness}, out.note)
-        if out is None or out.truth is None:
+        key = frozenset(pt.items())
+        if key in seen:
+            truth = seen[key]
+        else:
+            out = _bounded(lambda pt=pt: evaluate(statement, pt, rng, digits),
+                           min(3.0, max(budget.remaining() / 4, 0.05)))
+            if out is not None and out.truth is False:
+                return CrossCheck(held, unknown, {**pt, **out.witness}, out.note)
+            truth = None if out is None else out.truth
+        if truth is None:
             unknown += 1
         else:
             held += 1
@@ -144,9 +157,10 @@ def beside_undefined(statement: sp.Basic, given: tuple[sp.Basic, ...]) -> tuple:
 
 
 def find_counterexample(statement: sp.Basic, given: tuple[sp.Basic, ...], seed: int,
-                        boundary: int = 200, randoms: int = 150, large: bool = True
-                        ) -> tuple[Point, str] | None:
-    """A point meeting every assumption where the statement is false, checked twice.
+                        boundary: int = 200, randoms: int = 150, large: bool = True,
+                        seen: Seen | None = None) -> tuple[Point, str] | None:
+    """A point meeting every assumption where the statement is false, checked twice;
+    the truth at each point that did not refute it goes into `seen` when given.
 
     Boundary points come first (0, equal arguments, edges of the domains), because
     strict inequalities fail exactly there; random points follow, then (with `large`)
@@ -173,4 +187,6 @@ def find_counterexample(statement: sp.Basic, given: tuple[sp.Basic, ...], seed: 
             full = {**pt, **out.witness}
             if out.witness or confirm(statement, pt, seed):
                 return full, out.note
+        elif out is not None and seen is not None:
+            seen[frozenset(pt.items())] = out.truth
     return None

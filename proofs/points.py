@@ -73,6 +73,9 @@ def edge_values(kind: str) -> list[sp.Expr]:
     return list(_REAL_EDGES)
 
 
+_SIGNED = ("positive", "nonnegative", "negative", "nonpositive")
+"""Real kinds bounded on one side by 0: a positive factor keeps a value inside."""
+
 _WIDE_DENOMINATORS = (7, 1000, 65537, 999_983, 10**9 + 7)
 
 
@@ -167,9 +170,12 @@ def _linear_root(eq: sp.Expr, var: sp.Basic) -> sp.Expr | None:
 
 
 def _solve_equalities(given: tuple[sp.Basic, ...], point: Point,
-                      fixed: dict[sp.Basic, sp.Basic] | None = None) -> Point:
+                      fixed: dict[sp.Basic, sp.Basic] | None = None,
+                      linear: dict[tuple, bool] | None = None) -> Point:
     """Make equality assumptions hold by solving each for one of its (linear) variables.
-    `fixed` may hold each equation already instantiated at the integer variables."""
+    `fixed` may hold each equation already instantiated at the integer variables, and
+    `linear` the answers of `_linear_in` so far (filled in here)."""
+    linear = {} if linear is None else linear
     out = dict(point)
     ints = {k: v for k, v in out.items() if _is_int_key(k)}
     for g in given:
@@ -180,7 +186,9 @@ def _solve_equalities(given: tuple[sp.Basic, ...], point: Point,
         free = sorted((a for a in eq.atoms(sp.Symbol, sp.Indexed) if a in out and a not in ints),
                       key=sp.default_sort_key)
         for var in reversed(free):
-            if not _linear_in(eq, var):
+            if (eq, var) not in linear:
+                linear[(eq, var)] = _linear_in(eq, var)
+            if not linear[(eq, var)]:
                 continue
             rest = eq.xreplace({k: v for k, v in out.items() if k != var})
             sol = _linear_root(rest, var)
@@ -206,6 +214,14 @@ class Sampler:
         self.max_dim = max_dim
         self._var_cache: dict[tuple, list[sp.Basic]] = {}
         self._fixed_cache: dict[frozenset, dict[sp.Basic, sp.Basic]] = {}
+        self._linear: dict[tuple, bool] = {}  # (equation, variable): degree 1 in it
+        self._kinds: dict[sp.Basic, str] = {}
+
+    def kind(self, var: sp.Basic) -> str:
+        """`kind_of(var)`, asked of sympy once per variable."""
+        if var not in self._kinds:
+            self._kinds[var] = kind_of(var)
+        return self._kinds[var]
 
     def _fixed(self, point: Point) -> dict[sp.Basic, sp.Basic]:
         """Each equation of `given` instantiated at the integer variables of `point`
@@ -286,23 +302,27 @@ class Sampler:
     def points_at(self, dims0: dict[sp.Symbol, sp.Expr], fixed: Point | None = None,
                   wide: bool = False, tries: int = 40) -> Point | None:
         """One random point meeting every assumption with the dimensions `dims0` and the
-        values `fixed` (a landmark of a proof, say)."""
-        for _ in range(tries):
+        values `fixed` (a landmark of a proof, say). Every other try shrinks the values
+        of the variables with a sign by the number of variables, so that an equation such
+        as sum_t p_t = 1 over nonnegative p_t can be met at large n too."""
+        for attempt in range(tries):
             budget.check()
             dims = self._integers(dims0)
             if dims is None:
                 return None
-            cand = {v: random_value(kind_of(v), self.rng, wide)
-                    for v in self._variables(dims) if v not in (fixed or {})}
+            variables = [v for v in self._variables(dims) if v not in (fixed or {})]
+            shrink = sp.Rational(1, 4 * len(variables)) if attempt % 2 and variables else 1
+            cand = {v: random_value(self.kind(v), self.rng, wide)
+                    * (shrink if self.kind(v) in _SIGNED else 1) for v in variables}
             pt = self._complete({**dims, **cand, **(fixed or {})})
             if pt is not None:
                 return pt
         return None
 
     def _complete(self, point: Point) -> Point | None:
-        point = _solve_equalities(self.given, point, self._fixed(point))
+        point = _solve_equalities(self.given, point, self._fixed(point), self._linear)
         for var, val in point.items():
-            if not _fits(var, val):
+            if not _fits(var, val, self.kind(var)):
                 return None
         return point if satisfies(self.given, point) else None
 
@@ -315,13 +335,13 @@ class Sampler:
             if dims is None:
                 continue
             variables = self._variables(dims)
-            kinds = [kind_of(v) for v in variables]
+            kinds = [self.kind(v) for v in variables]
             candidates: list[Point] = []
             common = sorted({str(v) for k in kinds for v in edge_values(k)})
             for text in common:
                 val = sp.sympify(text)
                 pt = {v: val for v in variables}
-                if all(_fits(v, val) for v in variables):
+                if all(_fits(v, val, self.kind(v)) for v in variables):
                     candidates.append(pt)
             if len(variables) <= 3:
                 pools = [edge_values(k)[:5] for k in kinds]
@@ -359,7 +379,7 @@ class Sampler:
             variables = self._variables(dims)
             if not variables and not dims:
                 count = 1  # nothing to vary: one point says it all
-            cand = {v: random_value(kind_of(v), self.rng, wide) for v in variables}
+            cand = {v: random_value(self.kind(v), self.rng, wide) for v in variables}
             pt = self._complete({**dims, **cand})
             if pt is None:
                 continue
@@ -392,11 +412,11 @@ def _index_range(sym: sp.Symbol, dims: Point) -> list[sp.Expr]:
     return vals if sym.is_nonnegative else vals + [sp.Integer(-1)]
 
 
-def _fits(var: sp.Basic, val: sp.Expr) -> bool:
-    """Does the value respect the variable's own assumptions?"""
+def _fits(var: sp.Basic, val: sp.Expr, kind: str | None = None) -> bool:
+    """Does the value respect the variable's own assumptions (`kind`: its kind_of)?"""
     if not val.is_number:
         return False
-    kind = kind_of(var)
+    kind = kind_of(var) if kind is None else kind
     checks = {
         "positive": lambda v: v.is_positive, "negative": lambda v: v.is_negative,
         "nonnegative": lambda v: v.is_nonnegative, "nonpositive": lambda v: v.is_nonpositive,

@@ -10,7 +10,7 @@ import sympy as sp
 
 from . import budget as clock
 from .cases import numbered
-from .check import cross_check, find_counterexample, seed_of
+from .check import Seen, cross_check, find_counterexample, seed_of
 from .claim import Claim
 from .domain import undefined_points
 from .search import Attempt, Goal, solve
@@ -45,7 +45,9 @@ def _prove(claim: Claim, started: float, total: float) -> Verdict:
     # numbers see through a display-only UnevaluatedExpr: it stands for its argument
     plain = stmt.replace(lambda e: isinstance(e, sp.UnevaluatedExpr), lambda e: e.args[0])
     # 1. a quick look for a counterexample at the edges of the assumptions
-    quick = find_counterexample(plain, given, seed, boundary=60, randoms=20, large=False)
+    seen: Seen = {}  # the points the quick search evaluated, for the cross-check
+    quick = find_counterexample(plain, given, seed, boundary=60, randoms=20, large=False,
+                                seen=seen)
     if quick is not None:
         return _refuted(claim, quick, started, "false at a point that meets every assumption")
     # 2. the tactics, leaving time for the numeric cross-check
@@ -63,7 +65,8 @@ def _prove(claim: Claim, started: float, total: float) -> Verdict:
         attempt.declined.insert(0, "tactics ran out of time")
     if proof is not None and proof.scope.complete:
         scope = proof.scope.merge(Scope(excluded=undefined_points(plain, given)))
-        check = cross_check(plain, given, seed, near=scope.landmarks + _near(scope))
+        check = cross_check(plain, given, seed, near=scope.landmarks + _near(scope),
+                            seen=seen)
         if check.failed_at is not None:
             return Verdict(
                 claim, "undecided", method=proof.method, steps=proof.steps, scope=scope,
