@@ -143,7 +143,10 @@ class ProofCache:
         return count, size
 
     def clear(self) -> int:
-        """Remove every entry; the number removed."""
+        """Remove every entry (and the recorded runs of `qedsheet check`, which rest on
+        them); the number of verdicts removed."""
+        for path in (self.folder / "runs").glob("*.json"):
+            path.unlink(missing_ok=True)
         removed = 0
         for path in (self.folder / "verdicts").rglob("*.json"):
             try:
