@@ -3,8 +3,8 @@
 The catalog's verdicts depend only on the source of `proofs`, `derivations` and
 `qedsheet`, the versions of the libraries they compute with, Python's version, the
 command's options and qedsheet's environment variables. When all of these are as they
-were for an earlier run that finished (exit status 0 or 1), that run's output and exit
-status are given again without importing sympy or building the catalog: the warm path
+were for an earlier run in which every claim came out as expected (exit status 0), that
+run's output is given again without importing sympy or building the catalog: the warm path
 of CI. Any change (an edited claim, another sympy) misses and runs the check in full;
 `--no-cache` and named targets (a user's files, whose imports cannot be followed
 without running them) always run it. Entries live beside the proof cache's verdicts,
@@ -86,7 +86,7 @@ def replay(key: str, out: TextIO, err: TextIO) -> int | None:
     no sound record (missing, damaged, or for another key)."""
     try:
         data = json.loads(_path(key).read_text(encoding="utf-8"))
-        if data.get("key") != key or data.get("status") not in (0, 1):
+        if data.get("key") != key or data.get("status") != 0:
             return None
         stdout, stderr, status = str(data["stdout"]), str(data["stderr"]), data["status"]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -119,7 +119,9 @@ class _Tee(io.TextIOBase):
 @contextmanager
 def recording(key: str) -> Iterator[list[int]]:
     """Run the block with stdout and stderr copied; put its exit status in the list it
-    gives; a status of 0 or 1 is recorded (atomically) for `replay`."""
+    gives. A run with status 0 is recorded (atomically) for `replay`; one with a claim
+    not as expected is not, since an undecided verdict may be a budget that ran out on
+    a busy machine and must be tried again."""
     result: list[int] = []
     out, err = _Tee(sys.stdout), _Tee(sys.stderr)
     saved = sys.stdout, sys.stderr
@@ -128,7 +130,7 @@ def recording(key: str) -> Iterator[list[int]]:
         yield result
     finally:
         sys.stdout, sys.stderr = saved
-    if not result or result[0] not in (0, 1):
+    if result != [0]:
         return
     path = _path(key)
     text = json.dumps({"key": key, "status": result[0], "stdout": out.kept.getvalue(),

@@ -56,7 +56,7 @@ def test_a_damaged_or_foreign_record_is_not_replayed(monkeypatch: pytest.MonkeyP
     assert out.getvalue() == err.getvalue() == ""
 
 
-def test_recording_keeps_a_finished_run_but_not_bad_input(monkeypatch: pytest.MonkeyPatch,
+def test_recording_keeps_a_run_with_every_claim_as_expected_only(monkeypatch: pytest.MonkeyPatch,
                                                           tmp_path: Path) -> None:
     monkeypatch.setenv("QEDSHEET_CACHE_DIR", str(tmp_path))
     with replay.recording("a" * 64) as result:
@@ -65,10 +65,14 @@ def test_recording_keeps_a_finished_run_but_not_bad_input(monkeypatch: pytest.Mo
     with replay.recording("b" * 64) as result:
         print("qedsheet: error: no such file", file=sys.stderr)
         result.append(2)
+    with replay.recording("d" * 64) as result:  # a claim not as expected: tried again
+        print("1 claim: 1 undecided")
+        result.append(1)
     out, err = io.StringIO(), io.StringIO()
     assert replay.replay("a" * 64, out, err) == 0 and out.getvalue() == "1 claim: 1 proved\n"
     assert "nothing changed" in err.getvalue()
     assert replay.replay("b" * 64, io.StringIO(), io.StringIO()) is None
+    assert replay.replay("d" * 64, io.StringIO(), io.StringIO()) is None
 
 
 def test_a_second_check_of_the_catalog_is_the_firsts_result_again(
