@@ -18,7 +18,6 @@ import io
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import metadata
@@ -132,18 +131,11 @@ def recording(key: str) -> Iterator[list[int]]:
         sys.stdout, sys.stderr = saved
     if result != [0]:
         return
-    path = _path(key)
     text = json.dumps({"key": key, "status": result[0], "stdout": out.kept.getvalue(),
                        "stderr": err.kept.getvalue()})
+    from render.atomic import write_text  # (the run has imported everything by now)
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_text(_path(key), text)
     except OSError:
         pass  # a cache that cannot be written only costs the next run its speed
