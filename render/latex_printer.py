@@ -49,24 +49,21 @@ class SheetLatexPrinter(LatexPrinter):
 
     def _print_Function(self, expr: sp.Function, exp: str | None = None) -> str:
         name = expr.func.__name__
-        if name in FUNCTION_NAMES:
-            head = FUNCTION_NAMES[name]
-            if exp is not None:
-                head = f"{head}^{{{exp}}}"
-            args = ", ".join(self._print(a) for a in expr.args)
-            return rf"{head}\left({args}\right)"
         if name.startswith("fl64_"):  # proofs.float64's computations, as their claims read
             args = ", ".join(self._print(a) for a in expr.args)
             call = rf"\mathtt{{{name[5:].replace('_', chr(92) + '_')}}}({args})"
             return rf"\operatorname{{fl}}_{{64}}\left({call}\right)"
-        if "_" in name and not re.fullmatch(r"[A-Za-z]+_?[A-Za-z0-9]?\d*", name):
+        if name in FUNCTION_NAMES:
+            head = FUNCTION_NAMES[name]
+        elif "_" in name and not re.fullmatch(r"[A-Za-z]+_?[A-Za-z0-9]?\d*", name):
             # stable_softmax, not stable with the subscript "softmax"
             head = rf"\operatorname{{{name.replace('_', chr(92) + '_')}}}"
-            if exp is not None:
-                head = f"{head}^{{{exp}}}"
-            args = ", ".join(self._print(a) for a in expr.args)
-            return rf"{head}\left({args}\right)"
-        return super()._print_Function(expr, exp)
+        else:
+            return super()._print_Function(expr, exp)
+        if exp is not None:
+            head = f"{head}^{{{exp}}}"
+        args = ", ".join(self._print(a) for a in expr.args)
+        return rf"{head}\left({args}\right)"
 
     def _print_log(self, expr: sp.log, exp: str | None = None) -> str:
         (arg,) = expr.args
@@ -114,9 +111,9 @@ class SheetLatexPrinter(LatexPrinter):
 
     def _print_Pow(self, expr: sp.Pow) -> str:
         base = expr.base
-        if isinstance(base, sp.Integer) and integer_text(int(base)) != str(base) and \
-                expr.exp != sp.Rational(1, 2):  # 2^{1075} as a base needs its parentheses
-            text = integer_text(int(base)).removeprefix(r"-\left(").removesuffix(r"\right)")
+        text = integer_text(int(base)) if isinstance(base, sp.Integer) else ""
+        if text and text != str(base) and expr.exp != sp.Rational(1, 2):
+            # 2^{1075} (or 2^{1024} - 2^{971}, sign and all) as a base needs parentheses
             return rf"\left({text}\right)^{{{self._print(expr.exp)}}}"
         return super()._print_Pow(expr)
 

@@ -73,3 +73,10 @@ def test_function_names_with_underscores_read_as_names() -> None:
     assert latex(sp.Function("f_1")(x)).startswith("f_{1}")  # a subscript stays one
     need("node")
     assert katex_failures([(named, True), (fl, True)]) == []
+
+
+def test_a_negative_long_integer_base_keeps_its_sign() -> None:
+    x = sp.Symbol("x")
+    dbl_max = sp.Integer(2**1024 - 2**971)
+    assert latex(sp.Pow(-dbl_max, x, evaluate=False)) == \
+        r"\left(-\left(2^{1024} - 2^{971}\right)\right)^{x}"
