@@ -13,6 +13,8 @@ construction (sympy's own `Eq(diff(s, x), s*(1 - s))` is already `True`).
 """
 
 import os
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 # sympy picks python-flint's integers for its polynomials when python-flint is installed
 # (it is: proofs.balls needs its ball arithmetic), and its heuristic gcd then kills the
@@ -24,9 +26,19 @@ from .claim import Claim
 from .derivation import Derivation, Link
 from .exercise import Exercise, Figure, Sheet
 from .forms import PSD, Convex
-from .prover import DEFAULT_BUDGET, prove
 from .relations import Eq, Ge, Gt, Le, Lt, Ne
 from .verdict import Proof, Step, Verdict
 
+if TYPE_CHECKING:
+    from .prover import DEFAULT_BUDGET, prove
+
 __all__ = ["Claim", "Convex", "DEFAULT_BUDGET", "Derivation", "Eq", "Exercise", "Figure", "Ge",
            "Gt", "Le", "Link", "Lt", "Ne", "PSD", "Proof", "Sheet", "Step", "Verdict", "prove"]
+
+
+def __getattr__(name: str) -> Any:
+    # The prover (and with it python-flint and the numeric checks) is imported on first
+    # use: importing claims, sheets or derivations proves nothing.
+    if name in ("DEFAULT_BUDGET", "prove"):
+        return getattr(import_module("proofs.prover"), name)
+    raise AttributeError(f"module 'proofs' has no attribute {name!r}")

@@ -6,7 +6,8 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("numpy", "matplotlib", "latexify", "nbformat", "z3")
+HEAVY = ("numpy", "matplotlib", "latexify", "nbformat", "z3", "flint", "proofs.prover",
+         "render.figures")
 
 PROBE = f"""
 import json, sys
@@ -19,6 +20,36 @@ def test_importing_the_packages_loads_no_heavy_library() -> None:
     out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
                          check=True, timeout=120)
     assert json.loads(out.stdout) == []
+
+
+LAZY_PROBE = """
+import sys
+import proofs, render
+assert "proofs.prover" not in sys.modules
+print(proofs.prove.__module__, proofs.DEFAULT_BUDGET is sys.modules["proofs.prover"].DEFAULT_BUDGET,
+      render.latex.__module__, render.preamble_lines.__module__)
+from proofs import prove
+print(prove is proofs.prove)
+"""
+
+
+def test_the_prover_and_the_writers_load_on_first_use() -> None:
+    out = subprocess.run([sys.executable, "-c", LAZY_PROBE], capture_output=True, text=True,
+                         check=True, timeout=120)
+    assert out.stdout.split() == ["proofs.prover", "True", "render.latex_printer",
+                                  "render.tex_sheet", "True"]
+
+
+def test_an_unknown_name_is_still_an_attribute_error() -> None:
+    import proofs
+    import render
+    for module in (proofs, render):
+        try:
+            module.no_such_name  # noqa: B018
+        except AttributeError as e:
+            assert "no_such_name" in str(e)
+        else:
+            raise AssertionError(f"{module.__name__}.no_such_name did not raise")
 
 
 CATALOG_PROBE = """
