@@ -67,20 +67,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if replay.eligible(argv):  # a check of the catalog: replayed when nothing changed
+    if replay.eligible(argv):  # a check or build of the catalog: replayed if nothing changed
         key = replay.run_key(argv)
         status = replay.replay(key, sys.stdout, sys.stderr)
         if status is not None:
             return status
-        with replay.recording(key) as result:
-            result.append(_main(argv))
-        return result[0]
+        with replay.recording(key, build=argv[0] == "build") as run:
+            run.status = _main(argv, run)
+        return run.status
     return _main(argv)
 
 
-def _main(argv: list[str]) -> int:
+def _main(argv: list[str], record: replay.Run | None = None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
+    args.record = record  # a build recorded for replay lists its files there
     if extra:
         # argparse fills a command's positionals once, so in `show NAME --format tex
         # notes.py` the file is left over; paths after options are paths all the same

@@ -119,8 +119,14 @@ def real(tmp_path_factory):
     # a again: nothing changed, so nothing is written and LaTeX does not run
     warm = subprocess.run([sys.executable, "-m", "qedsheet", "build", "-o", str(a), *every],
                           capture_output=True, text=True, timeout=900)
+    # b again, as its last build was run from the command line: replayed
+    b_files = _tree(b)
+    b_times = {p: p.stat().st_mtime_ns for p in b.rglob("*") if p.is_file()}
+    replayed = subprocess.run([sys.executable, "-m", "qedsheet", "build", "-o", str(b), *every],
+                              capture_output=True, text=True, timeout=900)
     return {"sheets": chosen, "a": a, "b": b, "status": (status_a, again.returncode),
-            "seconds": seconds, "warm": warm, "pdf_times": pdf_times}
+            "seconds": seconds, "warm": warm, "pdf_times": pdf_times,
+            "replayed": (replayed, b_files, b_times)}
 
 
 def test_real_build_writes_both_sheets_in_every_format(real):
@@ -183,6 +189,15 @@ def test_real_warm_rebuild_writes_nothing_and_skips_latex(real):
     assert warm.returncode == 0, warm.stderr
     assert "wrote 0 files" in warm.stderr and "unchanged" in warm.stderr
     assert {p.name: p.stat().st_mtime_ns for p in real["a"].glob("*.pdf")} == real["pdf_times"]
+
+
+def test_real_unchanged_build_from_the_command_line_is_replayed(real):
+    """The second command-line build into b: nothing is written, the files are b's."""
+    replayed, files, times = real["replayed"]
+    assert replayed.returncode == 0, replayed.stderr
+    assert "nothing changed since the last build" in replayed.stderr
+    assert _tree(real["b"]) == files
+    assert {p: p.stat().st_mtime_ns for p in real["b"].rglob("*") if p.is_file()} == times
 
 
 def test_real_markdown_math_parses_with_katex(real):

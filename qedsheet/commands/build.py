@@ -54,7 +54,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    "are the same whatever the number)")
     p.add_argument("--no-cache", action="store_true",
                    help="prove every claim again, neither reading nor writing the proof cache "
-                   "(see 'qedsheet cache')")
+                   "(see 'qedsheet cache'); without it, a build of the catalog with nothing "
+                   "changed since the last one into DIR (source, libraries, TeX, options, "
+                   "the files it wrote) is not run again")
     p.set_defaults(run=run)
 
 
@@ -98,9 +100,10 @@ def select(sheets: tuple[Sheet, ...], prefix: str | None) -> list[Sheet]:
 def build(sheets: list[Sheet], out: Path, formats: set[str], pdf_explicit: bool,
           budget: float = 20.0, jobs: int = 1,
           verdicts: Mapping[str, Verdict] | None = None,
-          cache: ProofCache | None = None) -> int:
+          cache: ProofCache | None = None, made: list[Path] | None = None) -> int:
     """Prove (unless `verdicts` are given; those in `cache` are taken from it), write,
-    compile; messages on stderr; the exit status."""
+    compile; messages on stderr; the exit status. When everything asked for was made,
+    `made` (if given) receives every file of the sheets, written now or left unchanged."""
     from render.build import (
         compile_pdf,
         have_latexmk,
@@ -121,8 +124,10 @@ def build(sheets: list[Sheet], out: Path, formats: set[str], pdf_explicit: bool,
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     status = 0
+    complete = True
     if "pdf" in formats:
         if not have_latexmk():
+            complete = False
             msg = ("latexmk/pdflatex not found: PDF not written (install texlive-latex-base, "
                    "texlive-latex-recommended, texlive-pictures, texlive-science, latexmk)")
             print(f"qedsheet: {msg}", file=sys.stderr)
@@ -148,6 +153,8 @@ def build(sheets: list[Sheet], out: Path, formats: set[str], pdf_explicit: bool,
     if len(bad) > SHOWN_UNEXPECTED:
         print(f"qedsheet: ... and {len(bad) - SHOWN_UNEXPECTED} more not as expected "
               "('qedsheet check' lists them all)", file=sys.stderr)
+    if made is not None and complete:
+        made.extend([*result.written, *result.unchanged])
     return status or (1 if bad else 0)
 
 
@@ -159,4 +166,6 @@ def run(args: argparse.Namespace) -> int:
     ready_folder(args.output)  # a bad -o fails at once, before any import
     chosen = select(targets.sheets(args.targets, args.import_timeout), args.only)
     cache = None if args.no_cache else ProofCache.default()
-    return build(chosen, Path(args.output), formats, explicit, args.budget, jobs, cache=cache)
+    record = getattr(args, "record", None)
+    return build(chosen, Path(args.output), formats, explicit, args.budget, jobs, cache=cache,
+                 made=None if record is None else record.files)
