@@ -211,7 +211,9 @@ def test_matrix_counterexample_stays_on_its_claims_line(tmp_path) -> None:
 
 
 def test_ctrl_c_stops_parallel_check_within_a_second() -> None:
-    proc = subprocess.Popen([*QEDSHEET, "check", "--jobs", "2"], stdout=subprocess.PIPE,
+    # --no-cache: proving for certain, never a replay of an earlier run or cached verdicts
+    proc = subprocess.Popen([*QEDSHEET, "check", "--jobs", "2", "--no-cache"],
+                            stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
     time.sleep(4)  # the catalog is imported and two workers are proving
     group = os.getpgid(proc.pid)
