@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sympy as sp
 from flint import acb, arb, ctx, fmpq
@@ -81,6 +82,14 @@ def _float(f: sp.Float) -> arb:
     return arb(_float_fraction(f))
 
 
+@lru_cache(maxsize=8192)
+def free_symbols(e: sp.Basic) -> frozenset:
+    """`e.free_symbols`, computed once per expression (sympy works them out afresh on each
+    call, and for a sum that means rebuilding it with dummies): a pure function of `e`,
+    cached as sympy caches its own, so that every point of a check shares the work."""
+    return frozenset(e.free_symbols)
+
+
 class _Field:
     """Real or complex ball arithmetic (or, `exact`, rational arithmetic) with the values
     of the variables and, while a sum is evaluated, the values of its summation
@@ -93,14 +102,11 @@ class _Field:
         self.env = env
         self.loops: dict[sp.Symbol, int] = {}
         self.memo: dict = {}
-        self.free: dict[sp.Basic, frozenset] = {}
 
     def bound_in(self, e: sp.Basic) -> tuple:
         """The values of the summation indices that `e` depends on (a sum inside a sum
         that does not read the outer index is evaluated once, not once per term)."""
-        if e not in self.free:
-            self.free[e] = frozenset(e.free_symbols)
-        free = self.free[e]
+        free = free_symbols(e)
         return tuple((k, v) for k, v in self.loops.items() if k in free)
 
     def real_part(self, v):
@@ -447,15 +453,20 @@ def _piecewise(e, field):
     raise Undefined("no Piecewise branch applies")
 
 
+def _outer_loop(e: sp.Sum | sp.Product) -> tuple:
+    """(index, low, high, body) of a sum's outermost loop: sympy lists the limits innermost
+    first (Sum(f, (j, 1, i), (i, 1, n)) sums over j inside the sum over i)."""
+    *rest, (k, lo, hi) = e.limits
+    return k, lo, hi, e.function if not rest else type(e)(e.function, *rest)
+
+
 def _finite_sum(e, field):
     product = isinstance(e, sp.Product)
     out = field.make(1 if product else 0)
-    limits = list(e.limits)
-    k, lo, hi = limits[0]
+    k, lo, hi, inner = _outer_loop(e)
     a, b = field.integer(lo), field.integer(hi)
     if b - a > MAX_TERMS:
         raise Undefined("a sum too long to evaluate term by term")
-    inner = e.function if len(limits) == 1 else type(e)(e.function, *limits[1:])
     outer = field.loops.get(k)
     try:
         for i in range(a, b + 1):
@@ -518,8 +529,7 @@ def indexed_atoms(expr: sp.Basic, ints: Mapping[sp.Symbol, int]) -> set[sp.Index
             found.add((e.base, tuple(field.integer(i) for i in e.indices)))
             return
         if isinstance(e, (sp.Sum, sp.Product)):
-            k, lo, hi = e.limits[0]
-            inner = e.function if len(e.limits) == 1 else type(e)(e.function, *e.limits[1:])
+            k, lo, hi, inner = _outer_loop(e)
             a, b = field.integer(lo), field.integer(hi)
             outer = field.loops.get(k)
             for i in range(a, min(b, a + MAX_TERMS) + 1):

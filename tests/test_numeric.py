@@ -69,3 +69,18 @@ def test_infinite_limits_only_when_clearly_divergent() -> None:
     assert evaluate(sp.Eq(sp.Limit(1 / x, x, 0, "-"), -sp.oo), {}).truth is True
     # log grows too slowly to be called divergent from numbers: unknown, not a verdict
     assert evaluate(sp.Eq(sp.Limit(sp.log(x), x, sp.oo), sp.oo), {}).truth is None
+
+
+def test_ball_free_symbols_are_sympys_and_a_nested_sum_reads_its_outer_index() -> None:
+    from proofs import balls
+
+    i, j, n = sp.symbols("i j n", integer=True, positive=True)
+    x = sp.IndexedBase("x", real=True)
+    inner = sp.Sum(x[j] * i, (j, 1, i))
+    free = balls.free_symbols(inner)
+    assert free == frozenset(inner.free_symbols) and i in free and j not in free
+    total = sp.Sum(inner, (i, 1, n))
+    env = balls.environment({n: sp.Integer(3), **{x[k]: sp.Integer(k) for k in (1, 2, 3)}})
+    ball = balls.evaluate(total, 64, env=env)
+    # i = 1: 1; i = 2: 2(1 + 2) = 6; i = 3: 3(1 + 2 + 3) = 18
+    assert ball is not None and ball.contains(25) and ball.rad() == 0
