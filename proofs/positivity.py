@@ -19,12 +19,9 @@ from . import budget, certified
 _MAX_DEPTH = 8
 
 
-def _leaf(e: sp.Expr, strict: bool) -> str | None:
-    if strict and e.is_positive:
-        return f"${sp.latex(e)} > 0$" if not e.is_number else f"{sp.sstr(e)} > 0"
-    if not strict and e.is_nonnegative:
-        return f"${sp.latex(e)} \\ge 0$" if not e.is_number else f"{sp.sstr(e)} >= 0"
-    return None
+def _leaf(e: sp.Expr, strict: bool) -> bool:
+    """Whether sympy's assumptions alone give e > 0 (strict) or e >= 0."""
+    return bool(e.is_positive if strict else e.is_nonnegative)
 
 
 def known_sign(e: sp.Expr) -> int | None:
@@ -107,8 +104,7 @@ def sign_reason(e: sp.Expr, strict: bool = True, depth: int = 0) -> str | None:
 def _sign_reason(e: sp.Expr, strict: bool, depth: int) -> str | None:
     if e.is_number:
         return number_sign_reason(e, strict)
-    leaf = _leaf(e, strict)
-    if leaf:
+    if _leaf(e, strict):
         return "sign from the assumptions"
     for rule in (_interval_affine_rule, _sum_rule, _product_rule, _power_rule, _exp_rule,
                  _log_rule, _exp_against_const_rule, _log_against_const_rule,
