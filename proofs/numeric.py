@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import mpmath
 import sympy as sp
+from flint import arb
 
 from . import balls, budget, certified
 from .float64 import METHOD as FLOAT64_METHOD
@@ -62,11 +63,9 @@ def numeric_limit(lim: sp.Limit, digits: int = DIGITS) -> tuple[sp.Expr, bool] |
     else:
         sgn = -1 if str(d) == "-" else 1
         seq = [x0 + sgn * sp.Integer(10) ** -k for k in (4, 8, 16, 32)]
-    # floats, not exact numbers: (1 + 10**-32)**(10**32) must not be expanded exactly
-    seq = [sp.Float(t, digits + 40) if t.is_Rational else t for t in seq]
     vals = []
     for t in seq:
-        v = _number(f.xreplace({x: t}), digits + 40)
+        v = _term(f, x, t, digits + 40)
         if v is None or not v.is_real:
             return None
         vals.append(v)
@@ -77,6 +76,28 @@ def numeric_limit(lim: sp.Limit, digits: int = DIGITS) -> tuple[sp.Expr, bool] |
         if not settled and growing and sign * vals[-1] > 10**12:
             return inf, True
     return vals[-1], bool(settled)
+
+
+def _term(f: sp.Expr, x: sp.Symbol, t: sp.Expr, digits: int) -> sp.Expr | None:
+    """f at x = t to `digits` significant digits: the midpoint of its certified ball
+    (balls evaluated in place, many times faster than building f(t) in sympy's floats)
+    once the ball is that narrow, else sympy's evalf of f(t)."""
+    scale = arb(10) ** (-digits)
+
+    def settled(v) -> bool:
+        return isinstance(v, arb) and v.rad() < abs(v).lower() * scale
+
+    try:
+        got = certified.ball(f, settled, env=balls.environment({x: t}))
+    except balls.Unknown:
+        got = None
+    if got is not None and settled(got[0]):
+        mantissa, exponent = got[0].mid().man_exp()  # the midpoint exactly, in binary
+        with mpmath.workprec(max(int(mantissa).bit_length(), 53)):
+            mid = mpmath.ldexp(mpmath.mpf(int(mantissa)), int(exponent))
+        return sp.Float(mid, digits)
+    # floats, not exact numbers: (1 + 10**-32)**(10**32) must not be expanded exactly
+    return _number(f.xreplace({x: sp.Float(t, digits) if t.is_Rational else t}), digits)
 
 
 def _replace_limits(expr: sp.Basic, digits: int) -> tuple[sp.Basic, bool, bool]:

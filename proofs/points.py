@@ -351,8 +351,13 @@ class Sampler:
                 for _ in range(60):
                     candidates.append({v: self.rng.choice(edge_values(k)[:5])
                                        for v, k in zip(variables, kinds, strict=True)})
+            tried: set[tuple] = set()  # a candidate met again completes to the same point
             for cand in candidates:
                 budget.check()
+                cand_key = tuple(sorted((str(k), str(v)) for k, v in cand.items()))
+                if cand_key in tried:
+                    continue
+                tried.add(cand_key)
                 pt = self._complete({**dims, **cand})
                 if pt is None:
                     continue

@@ -84,3 +84,17 @@ def test_ball_free_symbols_are_sympys_and_a_nested_sum_reads_its_outer_index() -
     ball = balls.evaluate(total, 64, env=env)
     # i = 1: 1; i = 2: 2(1 + 2) = 6; i = 3: 3(1 + 2 + 3) = 18
     assert ball is not None and ball.contains(25) and ball.rad() == 0
+
+
+def test_a_limit_estimate_is_a_certified_ball_to_every_digit() -> None:
+    """(1 + 1/x)^x at x = 10^32 is e·(1 − 1/(2·10^32) + …): the estimate must carry it to
+    its last digit (sympy's floats lost the digits past the 32nd here)."""
+    x = sp.Symbol("x", positive=True)
+    value, settled = numeric_limit(sp.Limit((1 + 1 / x) ** x, x, sp.oo))
+    assert settled
+    with flint_precision(600):  # log(1 + 10^-32) to 600 bits, then times 10^32
+        t = flint.arb(10) ** 32
+        exact = (t * (1 + 1 / t).log()).exp()
+        assert abs(flint.arb(str(value)) - exact) < flint.arb(10) ** -85
+    tiny, _ = numeric_limit(sp.Limit(x ** 5 * sp.exp(-x), x, sp.oo))
+    assert tiny > 0 and tiny._mpf_[2] < -10**30  # far below any float, yet not zero
