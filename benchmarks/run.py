@@ -3,9 +3,12 @@
     python benchmarks/run.py [--skip-build] [--json FILE]
 
 Reports, for the whole catalog (derivations.catalog()):
-- `qedsheet check`: cold (empty proof cache) and warm (nothing changed) wall time, and the
-  ten slowest claims of the cold run;
-- `qedsheet build`: cold and warm wall time (PDF included when TeX is installed);
+- `qedsheet check`: cold (empty proof cache) and warm (nothing changed: the last run
+  replayed) wall time, warm from the verdict cache alone (the replay missed, as after an
+  edit elsewhere), and the ten slowest claims of the cold run;
+- `qedsheet build`: cold (verdicts cached, figures and PDFs made), warm (nothing changed:
+  replayed) and warm incremental (the replay missed: every file compared, nothing
+  written, no LaTeX) wall time, PDF included when TeX is installed;
 - `python -c "import derivations, proofs, render"` against `python -c "import sympy"`;
 - peak memory (maximum resident set of the child processes);
 - the naive way a sympy user checks the same claims (`simplify(lhs - rhs) == 0` for an
@@ -30,6 +33,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
+MISS = {"QEDSHEET_BENCHMARK_MISS": "1"}
+"""A QEDSHEET_* variable changes the key of a replayed run: the command runs in full."""
 
 
 def _run(args: list[str], env: dict | None = None) -> tuple[float, subprocess.CompletedProcess]:
@@ -48,11 +53,15 @@ def check_times(cache: str) -> dict:
     cold, out = _run([PY, "-m", "qedsheet", "check", "--json"], env)
     records = json.loads(out.stdout) if out.stdout.strip().startswith("[") else []
     warm, out2 = _run([PY, "-m", "qedsheet", "check", "--json"], env)
+    cached, out3 = _run([PY, "-m", "qedsheet", "check", "--json"], {**env, **MISS})
     slow = sorted(records, key=lambda r: -r["seconds"])[:10]
     settled = [r for r in records if r["status"] != "undecided"]
     wrong = [r["name"] for r in settled if r["status"] != r["expect"]]
-    return {"cold_s": round(cold, 2), "warm_s": round(warm, 2), "exit": [out.returncode,
-            out2.returncode], "claims": len(records), "settled": len(settled),
+    return {"cold_s": round(cold, 2), "warm_s": round(warm, 2),
+            "warm_verdict_cache_s": round(cached, 2),
+            "replayed": "nothing changed" in out2.stderr,
+            "exit": [out.returncode, out2.returncode, out3.returncode],
+            "claims": len(records), "settled": len(settled),
             "wrong": len(wrong), "wrong_names": wrong,
             "slowest": [(r["name"], r["seconds"], r["status"]) for r in slow]}
 
@@ -62,13 +71,16 @@ def build_times(cache: str) -> dict:
     with tempfile.TemporaryDirectory() as out_dir:
         cold, a = _run([PY, "-m", "qedsheet", "build", "-o", out_dir], env)
         warm, b = _run([PY, "-m", "qedsheet", "build", "-o", out_dir], env)
-    return {"cold_s": round(cold, 2), "warm_s": round(warm, 2), "exit": [a.returncode,
-                                                                       b.returncode]}
+        again, c = _run([PY, "-m", "qedsheet", "build", "-o", out_dir], {**env, **MISS})
+    return {"cold_s": round(cold, 2), "warm_s": round(warm, 2),
+            "warm_incremental_s": round(again, 2), "replayed": "nothing changed" in b.stderr,
+            "incremental_wrote": c.stderr.strip().splitlines()[-1:],
+            "exit": [a.returncode, b.returncode, c.returncode]}
 
 
 def import_times() -> dict:
-    sympy = _best_of(3, [PY, "-c", "import sympy"])
-    ours = _best_of(3, [PY, "-c", "import derivations, proofs, render"])
+    sympy = _best_of(5, [PY, "-c", "import sympy"])
+    ours = _best_of(5, [PY, "-c", "import derivations, proofs, render"])
     return {"import_sympy_s": round(sympy, 3), "import_ours_s": round(ours, 3),
             "difference_s": round(ours - sympy, 3)}
 
