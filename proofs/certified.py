@@ -67,15 +67,15 @@ def _closed(expr: sp.Basic) -> bool:
 
 
 def ball(expr: sp.Basic, settled: Callable, complex_: bool = False,
-         env: Mapping | None = None) -> tuple | None:
-    """(ball, bits): the ball of `expr` at the first precision where `settled(ball)`
-    holds, or at the last one tried; None when `expr` has no certified value (real, or
-    complex with `complex_`). Without `env` (see `balls.environment`) `expr` must be a
-    closed-form number."""
+         env: Mapping | None = None, max_bits: int = BITS[-1]) -> tuple | None:
+    """(ball, bits): the ball of `expr` at the first precision (of `BITS`, up to
+    `max_bits`) where `settled(ball)` holds, or at the last one tried; None when `expr`
+    has no certified value (real, or complex with `complex_`). Without `env` (see
+    `balls.environment`) `expr` must be a closed-form number."""
     if env is None and not _closed(expr):
         return None
     last = None
-    for bits in BITS:
+    for bits in (b for b in BITS if b <= max(max_bits, BITS[0])):
         budget.check()
         try:
             v = balls.evaluate(expr, bits, complex_, env)

@@ -88,7 +88,10 @@ def _term(f: sp.Expr, x: sp.Symbol, t: sp.Expr, digits: int) -> sp.Expr | None:
         return isinstance(v, arb) and v.rad() < abs(v).lower() * scale
 
     try:
-        got = certified.ball(f, settled, env=balls.environment({x: t}))
+        # four times the bits the digits need: a ball no narrower by then (a value of 0,
+        # say) is left to evalf rather than tried at ever higher precision
+        got = certified.ball(f, settled, env=balls.environment({x: t}),
+                             max_bits=4 * int(digits * 3.33))
     except balls.Unknown:
         got = None
     if got is not None and settled(got[0]):
