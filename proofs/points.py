@@ -159,11 +159,20 @@ def satisfies(given: tuple[sp.Basic, ...], point: Point) -> bool:
     return True
 
 
-def _linear_root(eq: sp.Expr, var: sp.Basic) -> sp.Expr | None:
-    """The root of a ∙ var + b with numbers a ≠ 0 and b (eq is of degree 1 in var)."""
-    a = sp.expand(eq.diff(var))
-    b = sp.expand(eq.xreplace({var: sp.Integer(0)}))
-    if not (a.is_number and b.is_number) or a.has(var) or not a.is_finite or (
+def _linear_parts(eq: sp.Expr, var: sp.Basic) -> tuple[sp.Expr, sp.Expr] | None:
+    """(a, b) with eq = a∙var + b and neither depending on var, when eq is of degree 1 in
+    var; None otherwise."""
+    if not (eq.is_polynomial(var) and sp.degree(eq, var) == 1):
+        return None
+    return sp.expand(eq.diff(var)), eq.xreplace({var: sp.Integer(0)})
+
+
+def _linear_root(parts: tuple[sp.Expr, sp.Expr], values: Point) -> sp.Expr | None:
+    """The root -b/a of a∙var + b with the other variables at `values`, when a and b are
+    then finite numbers and a ≠ 0."""
+    a = sp.expand(parts[0].xreplace(values))
+    b = sp.expand(parts[1].xreplace(values))
+    if not (a.is_number and b.is_number) or not a.is_finite or (
             not b.is_finite) or a.is_zero is not False:
         return None
     return -b / a
@@ -171,10 +180,10 @@ def _linear_root(eq: sp.Expr, var: sp.Basic) -> sp.Expr | None:
 
 def _solve_equalities(given: tuple[sp.Basic, ...], point: Point,
                       fixed: dict[sp.Basic, sp.Basic] | None = None,
-                      linear: dict[tuple, bool] | None = None) -> Point:
+                      linear: dict[tuple, tuple | None] | None = None) -> Point:
     """Make equality assumptions hold by solving each for one of its (linear) variables.
     `fixed` may hold each equation already instantiated at the integer variables, and
-    `linear` the answers of `_linear_in` so far (filled in here)."""
+    `linear` the `_linear_parts` of (equation, variable) pairs so far (filled in here)."""
     linear = {} if linear is None else linear
     out = dict(point)
     ints = {k: v for k, v in out.items() if _is_int_key(k)}
@@ -187,19 +196,17 @@ def _solve_equalities(given: tuple[sp.Basic, ...], point: Point,
                       key=sp.default_sort_key)
         for var in reversed(free):
             if (eq, var) not in linear:
-                linear[(eq, var)] = _linear_in(eq, var)
-            if not linear[(eq, var)]:
+                linear[(eq, var)] = _linear_parts(eq, var)
+            parts = linear[(eq, var)]
+            if parts is None:
                 continue
-            rest = eq.xreplace({k: v for k, v in out.items() if k != var})
-            sol = _linear_root(rest, var)
+            others = dict(out)
+            del others[var]
+            sol = _linear_root(parts, others)
             if sol is not None:
                 out[var] = sol
                 break
     return out
-
-
-def _linear_in(eq: sp.Expr, var: sp.Basic) -> bool:
-    return bool(eq.is_polynomial(var)) and sp.degree(eq, var) == 1
 
 
 class Sampler:
@@ -214,7 +221,7 @@ class Sampler:
         self.max_dim = max_dim
         self._var_cache: dict[tuple, list[sp.Basic]] = {}
         self._fixed_cache: dict[frozenset, dict[sp.Basic, sp.Basic]] = {}
-        self._linear: dict[tuple, bool] = {}  # (equation, variable): degree 1 in it
+        self._linear: dict[tuple, tuple | None] = {}  # (equation, variable): its parts
         self._kinds: dict[sp.Basic, str] = {}
 
     def kind(self, var: sp.Basic) -> str:
@@ -337,9 +344,9 @@ class Sampler:
             variables = self._variables(dims)
             kinds = [self.kind(v) for v in variables]
             candidates: list[Point] = []
-            common = sorted({str(v) for k in kinds for v in edge_values(k)})
-            for text in common:
-                val = sp.sympify(text)
+            common = {str(v): v for k in kinds for v in edge_values(k)}  # in text order
+            for text in sorted(common):
+                val = common[text]
                 pt = {v: val for v in variables}
                 if all(_fits(v, val, self.kind(v)) for v in variables):
                     candidates.append(pt)
