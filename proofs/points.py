@@ -225,10 +225,12 @@ class Sampler:
         self._kinds: dict[sp.Basic, str] = {}
 
     def kind(self, var: sp.Basic) -> str:
-        """`kind_of(var)`, asked of sympy once per variable."""
-        if var not in self._kinds:
-            self._kinds[var] = kind_of(var)
-        return self._kinds[var]
+        """`kind_of(var)`, asked of sympy once per variable (once per base for indexed
+        variables, which take their assumptions from their base)."""
+        key = var.base if isinstance(var, sp.Indexed) else var
+        if key not in self._kinds:
+            self._kinds[key] = kind_of(var)
+        return self._kinds[key]
 
     def _fixed(self, point: Point) -> dict[sp.Basic, sp.Basic]:
         """Each equation of `given` instantiated at the integer variables of `point`
@@ -335,7 +337,7 @@ class Sampler:
 
     def boundary_points(self, limit: int = 400) -> Iterator[Point]:
         """Edge values: all variables equal, zeros, ones, small grids; each checked."""
-        seen: set[tuple] = set()
+        seen: set[frozenset] = set()
         count = 0
         for dims0 in self.dim_choices():
             dims = self._integers(dims0)
@@ -348,7 +350,7 @@ class Sampler:
             for text in sorted(common):
                 val = common[text]
                 pt = {v: val for v in variables}
-                if all(_fits(v, val, self.kind(v)) for v in variables):
+                if all(_fits(v, val, k) for v, k in zip(variables, kinds, strict=True)):
                     candidates.append(pt)
             if len(variables) <= 3:
                 pools = [edge_values(k)[:5] for k in kinds]
@@ -358,17 +360,17 @@ class Sampler:
                 for _ in range(60):
                     candidates.append({v: self.rng.choice(edge_values(k)[:5])
                                        for v, k in zip(variables, kinds, strict=True)})
-            tried: set[tuple] = set()  # a candidate met again completes to the same point
+            tried: set[frozenset] = set()  # a candidate met again completes to the same point
             for cand in candidates:
                 budget.check()
-                cand_key = tuple(sorted((str(k), str(v)) for k, v in cand.items()))
+                cand_key = frozenset(cand.items())
                 if cand_key in tried:
                     continue
                 tried.add(cand_key)
                 pt = self._complete({**dims, **cand})
                 if pt is None:
                     continue
-                key = tuple(sorted((str(k), str(v)) for k, v in pt.items()))
+                key = frozenset(pt.items())
                 if key in seen:
                     continue
                 seen.add(key)
@@ -424,17 +426,19 @@ def _index_range(sym: sp.Symbol, dims: Point) -> list[sp.Expr]:
     return vals if sym.is_nonnegative else vals + [sp.Integer(-1)]
 
 
+_FITS = {
+    "positive": lambda v: v.is_positive, "negative": lambda v: v.is_negative,
+    "nonnegative": lambda v: v.is_nonnegative, "nonpositive": lambda v: v.is_nonpositive,
+    "nonzero": lambda v: v.is_real and v.is_nonzero, "real": lambda v: v.is_real,
+    "posint": lambda v: v.is_integer and v.is_positive,
+    "natint": lambda v: v.is_integer and v.is_nonnegative, "int": lambda v: v.is_integer,
+    "complex": lambda v: True,
+}
+"""Whether a number lies in each kind of domain (`kind_of`)."""
+
+
 def _fits(var: sp.Basic, val: sp.Expr, kind: str | None = None) -> bool:
     """Does the value respect the variable's own assumptions (`kind`: its kind_of)?"""
     if not val.is_number:
         return False
-    kind = kind_of(var) if kind is None else kind
-    checks = {
-        "positive": lambda v: v.is_positive, "negative": lambda v: v.is_negative,
-        "nonnegative": lambda v: v.is_nonnegative, "nonpositive": lambda v: v.is_nonpositive,
-        "nonzero": lambda v: v.is_real and v.is_nonzero, "real": lambda v: v.is_real,
-        "posint": lambda v: v.is_integer and v.is_positive,
-        "natint": lambda v: v.is_integer and v.is_nonnegative, "int": lambda v: v.is_integer,
-        "complex": lambda v: True,
-    }
-    return bool(checks[kind](val))
+    return bool(_FITS[kind_of(var) if kind is None else kind](val))
