@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 
 import sympy as sp
 
@@ -308,11 +309,19 @@ def _split_constant_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _factored(e: sp.Expr, text: str) -> sp.Expr:
+    """factor_terms(expand(e)): a pure function of `e` (and of its srepr `text` where
+    sympy calls different expressions equal), asked again for the same sum at other
+    depths and signs, so worked out once."""
+    return sp.factor_terms(sp.expand(e))
+
+
 def _common_factor_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
     """Pull a common factor out of a sum (factor_terms) and sign each factor."""
     if not e.is_Add:
         return None
-    f = sp.factor_terms(sp.expand(e))
+    f = _factored(e, sp.srepr(e) if e.has(sp.Subs) else "")  # see numeric._differentiated
     if f.is_Add or f == e:
         return None
     return _product_rule(f, strict, depth + 1) if f.is_Mul else None
