@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         status = replay.replay(key, sys.stdout, sys.stderr)
         if status is not None:
             return status
-        with replay.recording(key, build=argv[0] == "build") as run:
+        with replay.recording(key, build=replay.writes_files(argv)) as run:
             run.status = _main(argv, run)
         return run.status
     return _main(argv)

@@ -46,13 +46,14 @@ class Command:
     packages: tuple[str, ...] = ()
     libraries: tuple[str, ...] = ()
     tools: tuple[str, ...] = ()
+    output: str | None = None  # the default folder of a command that writes files there
 
 
 COMMANDS = {
     "check": Command(frozenset({"--json"}), frozenset(SHAPING)),
     "build": Command(frozenset(), frozenset(SHAPING | {"-o", "--output", "--format"}),
                      packages=("render",), libraries=("matplotlib", "latexify-py", "nbformat"),
-                     tools=("latexmk", "pdflatex")),
+                     tools=("latexmk", "pdflatex"), output="build"),
 }
 
 
@@ -93,10 +94,17 @@ def eligible(argv: list[str]) -> bool:
     return _options(argv) is not None
 
 
+def writes_files(argv: list[str]) -> bool:
+    """Whether the replayable command `argv` writes files (a build): its record must list
+    them, and it is replayed only while they are unchanged."""
+    return COMMANDS[argv[0]].output is not None
+
+
 def output_folder(argv: list[str]) -> Path:
-    """The folder a replayable build writes to, resolved."""
+    """The folder a replayable command that writes files writes to, resolved."""
     options = _options(argv) or {}
-    return Path(options.get("--output", options.get("-o", "build"))).resolve()
+    default = COMMANDS[argv[0]].output or "."
+    return Path(options.get("--output", options.get("-o", default))).resolve()
 
 
 def _tool(name: str) -> str:
@@ -126,7 +134,7 @@ def run_key(argv: list[str]) -> str:
         h.update(_tool(tool).encode() + b"\0")
     h.update(sys.version.encode())
     h.update(json.dumps(argv).encode())
-    if argv[0] == "build":
+    if command.output is not None:
         h.update(str(output_folder(argv)).encode())
     env = sorted((k, v) for k, v in os.environ.items()
                  if k.startswith("QEDSHEET_") or k == "SYMPY_GROUND_TYPES")
