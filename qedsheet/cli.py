@@ -66,7 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+    """Run one command line; its exit status. Ctrl-C at any moment (while the libraries
+    are still being imported too) is one line and status 130, never a traceback."""
+    try:
+        return _dispatch(sys.argv[1:] if argv is None else list(argv))
+    except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
+        return 130
+
+
+INTERRUPTED = "qedsheet: interrupted"
+
+
+def _dispatch(argv: list[str]) -> int:
     if replay.eligible(argv):  # a check or build of the catalog: replayed if nothing changed
         key = replay.run_key(argv)
         status = replay.replay(key, sys.stdout, sys.stderr)
@@ -99,9 +111,6 @@ def _main(argv: list[str], record: replay.Run | None = None) -> int:
     except UsageError as exc:
         print(f"qedsheet: error: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("qedsheet: interrupted", file=sys.stderr)
-        return 130
     except BrokenPipeError:  # the reader left (`qedsheet list | head -1`): stop quietly
         _discard_stdout()
         return 128 + signal.SIGPIPE

@@ -227,6 +227,18 @@ def test_ctrl_c_stops_parallel_check_within_a_second() -> None:
     assert left.split() == []  # no orphan workers
 
 
+
+@pytest.mark.parametrize("delay", [0.3, 0.8])
+def test_ctrl_c_while_the_libraries_load_is_one_line(delay: float) -> None:
+    # early: while sympy and the catalog are still being imported (no command runs yet)
+    proc = subprocess.Popen([*QEDSHEET, "check", "--no-cache"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    time.sleep(delay)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert err.strip() == "qedsheet: interrupted"  # no traceback
+
 # ---- build: a shared output folder ------------------------------------------------------
 
 TINY = '''"""A tiny sheet for concurrent builds."""
