@@ -102,6 +102,8 @@ class _Field:
         self.env = env
         self.loops: dict[sp.Symbol, int] = {}
         self.memo: dict = {}
+        self.bodies: dict[tuple[sp.Basic, sp.Symbol], _LoopBody] = {}
+        self.entries: dict[int, dict] = {}  # id(base) -> {indices: value as used here}
 
     def bound_in(self, e: sp.Basic) -> tuple:
         """The values of the summation indices that `e` depends on (a sum inside a sum
@@ -145,11 +147,25 @@ class _Field:
 
     def variable(self, e: sp.Basic):
         if isinstance(e, sp.Indexed):
-            key = (e.base, tuple(self.integer(i) for i in e.indices))
-        else:
-            if e in self.loops:
-                return self.make(self.loops[e])
-            key = e
+            return self.entry(e.base, tuple(self.integer(i) for i in e.indices), e)
+        if e in self.loops:
+            return self.make(self.loops[e])
+        return self.value_of(e, e)
+
+    def entry(self, base: sp.IndexedBase, indices: tuple[int, ...], e: sp.Indexed):
+        """The value of base[indices] (written `e`), converted once per field: a sum at
+        n = 50 reads each entry thousands of times."""
+        table = self.entries.get(id(base))  # (the base lives as long as `e` does)
+        if table is None:
+            table = self.entries[id(base)] = {}
+        v = table.get(indices)
+        if v is None:
+            v = table[indices] = self.value_of((base, indices), e)
+        return v
+
+    def value_of(self, key: object, e: sp.Basic):
+        """The value of the variable `e` (a symbol, or (base, indices) of an indexed one)
+        stored under `key`."""
         if key not in self.env:
             raise Undefined(f"no value for {sp.sstr(e)}")
         v = self.env[key]
@@ -162,6 +178,12 @@ class _Field:
                 raise Undefined("a complex value in real arithmetic")
             return acb(arb(v[0]), arb(v[1]))
         return v  # an _Exact value, evaluated by the caller
+
+
+def integer_field(ints: Mapping[sp.Symbol, int]) -> _Field:
+    """Arithmetic that reads integer variables (`_Field.integer`) at `ints`, and the
+    summation indices it is given in `loops`."""
+    return _Field(False, dict(ints))
 
 
 def environment(point: Mapping[sp.Basic, sp.Basic]) -> dict:
@@ -233,11 +255,17 @@ def _ball(e: sp.Basic, field: _Field):
     out = _ball_of(e, field)
     if isinstance(out, _Exact):
         out = _ball(out.value, field)
-    if not field.finite(out):
-        raise _Unsure("not finite at this precision")
+    _finite(out, field)
     if key is not None:
         field.memo[key] = out
     return out
+
+
+def _finite(v, field: _Field):
+    """v, when it is a finite ball (else more precision may help)."""
+    if not field.finite(v):
+        raise _Unsure("not finite at this precision")
+    return v
 
 
 # what exact rational arithmetic evaluates (anything else is Unknown there)
@@ -281,11 +309,7 @@ def _ball_of(e: sp.Basic, field: _Field):
         return _power(e, field)
     t = type(e)
     if t in _UNARY and len(e.args) == 1:
-        name, domain = _UNARY[t]
-        v = _ball(e.args[0], field)
-        if domain is not None and not field.complex:
-            domain.check(v)
-        return getattr(v, name)()
+        return _unary(t, _ball(e.args[0], field), field)
     rule = _RULES.get(t)
     if rule is None:
         raise Unknown(f"no certified evaluation of {t.__name__}")
@@ -333,17 +357,19 @@ _UNARY: dict[type, tuple[str, _Interval | None]] = {
 }
 
 
+def _unary(t: type, v, field: _Field):
+    """f(v) for a function f of `_UNARY`, inside its real domain when the field is real."""
+    name, domain = _UNARY[t]
+    if domain is not None and not field.complex:
+        domain.check(v)
+    return getattr(v, name)()
+
+
 def _power(e: sp.Pow, field: _Field):
     base, ex = e.args
     b = _ball(base, field)
     if ex.is_Integer:
-        if field.exact:
-            if ex < 0 and b == 0:
-                raise Undefined("division by 0")
-            return b ** int(ex)
-        if ex < 0 and not nonzero(b):
-            raise Undefined("division by 0") if b.is_zero() else _Unsure("ball holds 0")
-        return _int_power(b, int(ex))
+        return _integer_power(b, int(ex), field)
     if field.exact:
         raise Unknown("a non-integer power is not rational arithmetic")
     x = _ball(ex, field)
@@ -356,6 +382,17 @@ def _power(e: sp.Pow, field: _Field):
     if b <= 0:
         raise Undefined("real power of a base that is not positive")
     raise _Unsure("real power of a base not certainly positive")
+
+
+def _integer_power(b, k: int, field: _Field):
+    """b^k for an integer k: Undefined at b = 0 for k < 0, unsure for a ball around 0."""
+    if field.exact:
+        if k < 0 and b == 0:
+            raise Undefined("division by 0")
+        return b ** k
+    if k < 0 and not nonzero(b):
+        raise Undefined("division by 0") if b.is_zero() else _Unsure("ball holds 0")
+    return _int_power(b, k)
 
 
 def _int_power(b, k: int):
@@ -453,7 +490,7 @@ def _piecewise(e, field):
     raise Undefined("no Piecewise branch applies")
 
 
-def _outer_loop(e: sp.Sum | sp.Product) -> tuple:
+def outer_loop(e: sp.Sum | sp.Product) -> tuple:
     """(index, low, high, body) of a sum's outermost loop: sympy lists the limits innermost
     first (Sum(f, (j, 1, i), (i, 1, n)) sums over j inside the sum over i)."""
     *rest, (k, lo, hi) = e.limits
@@ -463,17 +500,21 @@ def _outer_loop(e: sp.Sum | sp.Product) -> tuple:
 def _finite_sum(e, field):
     product = isinstance(e, sp.Product)
     out = field.make(1 if product else 0)
-    k, lo, hi, inner = _outer_loop(e)
+    k, lo, hi, inner = outer_loop(e)
     a, b = field.integer(lo), field.integer(hi)
     if b - a > MAX_TERMS:
         raise Undefined("a sum too long to evaluate term by term")
+    body = field.bodies.get((inner, k))
+    if body is None:
+        body = field.bodies[(inner, k)] = _LoopBody(inner, k)
+    fixed = body.fresh()
     outer = field.loops.get(k)
     try:
         for i in range(a, b + 1):
             if i % 256 == 0:
                 budget.check()
             field.loops[k] = i
-            term = _ball(inner, field)
+            term = body.term(field, fixed)
             out = out * term if product else out + term
     finally:
         if outer is None:
@@ -481,6 +522,111 @@ def _finite_sum(e, field):
         else:
             field.loops[k] = outer
     return out
+
+
+Part = Callable[[_Field, list], object]
+"""A part of a loop body: its ball in a field at the current value of the summation
+index, given the list of the body's parts that do not read the index (each worked out
+on first use in a run of the loop)."""
+
+
+class _LoopBody:
+    """The body of a sum or product over `index`, turned once into nested functions: the
+    same ball operations in the same order as `_ball`, without looking up each node's
+    kind and memo entry again at every term; the parts that do not read the index are
+    evaluated by `_ball` once per run of the loop."""
+
+    def __init__(self, body: sp.Basic, index: sp.Symbol) -> None:
+        self.index = index
+        self.fixed_parts: list[sp.Basic] = []
+        self.term = self._part(body)
+
+    def fresh(self) -> list:
+        """Room for the values of the parts that do not read the index, for one run."""
+        return [None] * len(self.fixed_parts)
+
+    def _part(self, e: sp.Basic) -> Part:
+        k = self.index
+        if k not in free_symbols(e):
+            return self._fixed(e)
+        if e == k:
+            return lambda field, fixed: field.make(field.loops[k])
+        if isinstance(e, sp.Indexed):
+            return _indexed_part(e)
+        if e.is_Add or e.is_Mul:
+            return _assoc_part(e.is_Add, [self._part(a) for a in e.args])
+        if e.is_Pow and e.exp.is_Integer:
+            base, n = self._part(e.base), int(e.exp)
+            return lambda field, fixed: _finite(
+                _integer_power(base(field, fixed), n, field), field)
+        t = type(e)
+        if t in _UNARY and len(e.args) == 1:
+            return _unary_part(t, self._part(e.args[0]))
+        if t is sp.KroneckerDelta and len(e.args) == 2:
+            i, j = (_integer_part(a) for a in e.args)
+            return lambda field, fixed: field.make(1 if i(field) == j(field) else 0)
+        return lambda field, fixed: _ball(e, field)  # the general route, memo and all
+
+    def _fixed(self, e: sp.Basic) -> Part:
+        slot = len(self.fixed_parts)
+        self.fixed_parts.append(e)
+
+        def part(field: _Field, fixed: list):
+            v = fixed[slot]
+            if v is None:
+                v = fixed[slot] = _ball(e, field)
+            return v
+        return part
+
+
+def _integer_part(e: sp.Basic) -> Callable[[_Field], int]:
+    """`_Field.integer` of an index expression, with its shape looked at once."""
+    if e.is_Integer:
+        value = int(e)
+        return lambda field: value
+    if isinstance(e, sp.Symbol):
+        return lambda field: field.loops[e] if e in field.loops else field.integer(e)
+    if e.is_Add or e.is_Mul:
+        parts = [_integer_part(a) for a in e.args]
+        if e.is_Add:
+            return lambda field: sum(p(field) for p in parts)
+
+        def product(field: _Field) -> int:
+            out = 1
+            for p in parts:
+                out *= p(field)
+            return out
+        return product
+    return lambda field: field.integer(e)
+
+
+def _indexed_part(e: sp.Indexed) -> Part:
+    base, indices = e.base, [_integer_part(i) for i in e.indices]
+
+    def part(field: _Field, fixed: list):
+        v = field.entry(base, tuple(i(field) for i in indices), e)
+        if isinstance(v, _Exact):
+            v = _ball(v.value, field)
+        return _finite(v, field)
+    return part
+
+
+def _assoc_part(add: bool, parts: list[Part]) -> Part:
+    def part(field: _Field, fixed: list):
+        out = field.make(0 if add else 1)
+        for p in parts:
+            v = p(field, fixed)
+            out = out + v if add else out * v
+        return _finite(out, field)
+    return part
+
+
+def _unary_part(t: type, arg: Part) -> Part:
+    def part(field: _Field, fixed: list):
+        if field.exact:
+            raise Unknown(f"{t.__name__} is not rational arithmetic")
+        return _finite(_unary(t, arg(field, fixed), field), field)
+    return part
 
 
 def _delta(e, field):
@@ -516,33 +662,3 @@ _RULES: dict[type, Callable] = {
     sp.Piecewise: _piecewise, sp.Sum: _finite_sum, sp.Product: _finite_sum,
     sp.KroneckerDelta: _delta, sp.LambertW: _lambertw, sp.re: _re_im, sp.im: _re_im,
 }
-
-
-def indexed_atoms(expr: sp.Basic, ints: Mapping[sp.Symbol, int]) -> set[sp.Indexed]:
-    """Every indexed variable `expr` reads with the integer variables at `ints`: the
-    summation indices run over their ranges, nothing else is evaluated."""
-    field = _Field(False, dict(ints))
-    found: set[tuple[sp.IndexedBase, tuple[int, ...]]] = set()  # each atom built once
-
-    def walk(e: sp.Basic) -> None:
-        if isinstance(e, sp.Indexed):
-            found.add((e.base, tuple(field.integer(i) for i in e.indices)))
-            return
-        if isinstance(e, (sp.Sum, sp.Product)):
-            k, lo, hi, inner = _outer_loop(e)
-            a, b = field.integer(lo), field.integer(hi)
-            outer = field.loops.get(k)
-            for i in range(a, min(b, a + MAX_TERMS) + 1):
-                field.loops[k] = i
-                walk(inner)
-            if outer is None:
-                field.loops.pop(k, None)
-            else:
-                field.loops[k] = outer
-            return
-        for a in e.args:
-            if isinstance(a, sp.Basic):
-                walk(a)
-
-    walk(expr)
-    return {base[index] for base, index in found}

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import sympy as sp
 
 from . import budget
-from .balls import Undefined, indexed_atoms
+from .balls import Undefined
+from .reads import indexed_atoms
 from .substitute import _is_int_key, instantiate
 
 Point = dict[sp.Basic, sp.Expr]
