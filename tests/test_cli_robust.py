@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from interrupts import ctrl_c_default
 from render_tools import need
 
 QEDSHEET = [sys.executable, "-m", "qedsheet"]
@@ -214,7 +215,8 @@ def test_ctrl_c_stops_parallel_check_within_a_second() -> None:
     # --no-cache: proving for certain, never a replay of an earlier run or cached verdicts
     proc = subprocess.Popen([*QEDSHEET, "check", "--jobs", "2", "--no-cache"],
                             stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=ctrl_c_default)
     time.sleep(4)  # the catalog is imported and two workers are proving
     group = os.getpgid(proc.pid)
     start = time.monotonic()
@@ -232,7 +234,7 @@ def test_ctrl_c_stops_parallel_check_within_a_second() -> None:
 def test_ctrl_c_while_the_libraries_load_is_one_line(delay: float) -> None:
     # early: while sympy and the catalog are still being imported (no command runs yet)
     proc = subprocess.Popen([*QEDSHEET, "check", "--no-cache"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, preexec_fn=ctrl_c_default)
     time.sleep(delay)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)

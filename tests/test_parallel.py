@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import sympy as sp
+from interrupts import ctrl_c_default
 
 from proofs import Claim, Step, Verdict, parallel
 from proofs.parallel import prove_many
@@ -213,7 +214,8 @@ def test_ctrl_c_stops_the_run_and_its_workers_at_once(tmp_path, jobs, isolate):
     script = tmp_path / "slow.py"
     script.write_text(textwrap.dedent(SLOW))
     proc = subprocess.Popen([sys.executable, str(script), str(jobs), isolate],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=ctrl_c_default)
     try:
         line = proc.stdout.readline()  # a worker is proving a claim
         assert line.startswith("busy"), line + proc.stderr.read()
