@@ -163,9 +163,12 @@ def satisfies(given: tuple[sp.Basic, ...], point: Point) -> bool:
 def _linear_parts(eq: sp.Expr, var: sp.Basic) -> tuple[sp.Expr, sp.Expr] | None:
     """(a, b) with eq = a∙var + b and neither depending on var, when eq is of degree 1 in
     var; None otherwise."""
-    if not (eq.is_polynomial(var) and sp.degree(eq, var) == 1):
+    if not eq.is_polynomial(var):
         return None
-    return sp.expand(eq.diff(var)), eq.xreplace({var: sp.Integer(0)})
+    slope = sp.expand(eq.diff(var))
+    if slope == 0 or slope.has(var):  # degree 0, or 2 and more (a Poly costs much more)
+        return None
+    return slope, eq.xreplace({var: sp.Integer(0)})
 
 
 def _linear_root(parts: tuple[sp.Expr, sp.Expr], values: Point) -> sp.Expr | None:

@@ -36,3 +36,15 @@ def test_symbolic_n_with_a_sum_constraint() -> None:
     for pt in pts:
         assert instantiate(total, pt) == 1
         assert all(v >= 0 for k, v in pt.items() if isinstance(k, sp.Indexed))
+
+
+def test_an_equation_is_solved_for_a_variable_it_is_linear_in_only() -> None:
+    from proofs.points import _linear_parts
+
+    total = sp.Add(*(w[k] for k in range(1, 41))) - 1  # sum_t w_t = 1 at n = 40
+    assert _linear_parts(total, w[7]) == (1, total - w[7])
+    assert _linear_parts(x * y + 3 * y - 2, y) == (x + 3, -2)
+    assert _linear_parts(x ** 2 + y - 1, x) is None  # degree 2
+    assert _linear_parts(y * (x + 1) - y * x - y + 5, y) is None  # degree 0 once expanded
+    assert _linear_parts(sp.exp(x) + y, x) is None  # not a polynomial in x
+    assert _linear_parts(x ** 3 * y + x, x) is None  # degree 3
