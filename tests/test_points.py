@@ -48,3 +48,14 @@ def test_an_equation_is_solved_for_a_variable_it_is_linear_in_only() -> None:
     assert _linear_parts(y * (x + 1) - y * x - y + 5, y) is None  # degree 0 once expanded
     assert _linear_parts(sp.exp(x) + y, x) is None  # not a polynomial in x
     assert _linear_parts(x ** 3 * y + x, x) is None  # degree 3
+
+
+def test_a_rational_fits_a_domain_exactly_when_sympy_says_so() -> None:
+    from proofs.points import _FITS, _RATIONAL_FITS
+
+    values = [sp.Integer(v) for v in (-3, -1, 0, 1, 2)] + [
+        sp.Rational(v, 7) for v in (-5, -1, 1, 3)]
+    assert set(_RATIONAL_FITS) == set(_FITS)
+    for kind, fits in _FITS.items():
+        for v in values:
+            assert _RATIONAL_FITS[kind](int(v.p), int(v.q)) == bool(fits(v)), (kind, v)
