@@ -252,13 +252,15 @@ def _ball(e: sp.Basic, field: _Field):
     key = None if leaf else (e, field.bound_in(e)) if field.loops else e
     if key is not None and key in field.memo:
         return field.memo[key]
-    out = _ball_of(e, field)
-    if isinstance(out, _Exact):
-        out = _ball(out.value, field)
-    _finite(out, field)
+    out = _finite(_resolved(_ball_of(e, field), field), field)
     if key is not None:
         field.memo[key] = out
     return out
+
+
+def _resolved(v, field: _Field):
+    """The ball of a value as it came from a variable: an _Exact value evaluated."""
+    return _ball(v.value, field) if isinstance(v, _Exact) else v
 
 
 def _finite(v, field: _Field):
@@ -564,7 +566,7 @@ class _LoopBody:
             return _unary_part(t, self._part(e.args[0]))
         if t is sp.KroneckerDelta and len(e.args) == 2:
             i, j = (_integer_part(a) for a in e.args)
-            return lambda field, fixed: field.make(1 if i(field) == j(field) else 0)
+            return lambda field, fixed: _kronecker(i(field), j(field), field)
         return lambda field, fixed: _ball(e, field)  # the general route, memo and all
 
     def _fixed(self, e: sp.Basic) -> Part:
@@ -605,9 +607,7 @@ def _indexed_part(e: sp.Indexed) -> Part:
 
     def part(field: _Field, fixed: list):
         v = field.entry(base, tuple(i(field) for i in indices), e)
-        if isinstance(v, _Exact):
-            v = _ball(v.value, field)
-        return _finite(v, field)
+        return _finite(_resolved(v, field), field)
     return part
 
 
@@ -631,6 +631,10 @@ def _unary_part(t: type, arg: Part) -> Part:
 
 def _delta(e, field):
     i, j = (field.integer(a) for a in e.args)
+    return _kronecker(i, j, field)
+
+
+def _kronecker(i: int, j: int, field: _Field):
     return field.make(1 if i == j else 0)
 
 
