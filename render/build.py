@@ -19,6 +19,7 @@ from proofs.parallel import prove_many
 from . import figures, stamps
 from .atomic import write_bytes, write_text_if_changed
 from .document import sheet_doc
+from .latex_printer import printed_once
 from .md_sheet import document_md
 from .tex_sheet import document_tex
 
@@ -100,14 +101,16 @@ def write_sheets(sheets: list[Sheet], verdicts: Mapping[str, Verdict], out: Path
 
         origins = Origins()  # the modules of the sheets are imported by now
     for sheet in sheets:
-        doc = sheet_doc(sheet, verdicts)  # once, for every format
-        texts = []
-        if {"tex", "pdf"} & formats:
-            texts.append((out / f"{sheet.name}.tex", document_tex(doc)))
-        if "md" in formats:
-            texts.append((out / f"{sheet.name}.md", document_md(doc)))
-        if origins is not None:
-            texts.append((out / f"{sheet.name}.ipynb", document_ipynb(doc, out, origins)))
+        with printed_once():  # each formula printed once for every format
+            doc = sheet_doc(sheet, verdicts)  # once, for every format
+            texts = []
+            if {"tex", "pdf"} & formats:
+                texts.append((out / f"{sheet.name}.tex", document_tex(doc)))
+            if "md" in formats:
+                texts.append((out / f"{sheet.name}.md", document_md(doc)))
+            if origins is not None:
+                texts.append((out / f"{sheet.name}.ipynb",
+                              document_ipynb(doc, out, origins)))
         for path, text in texts:
             (result.written if write_text_if_changed(path, text) else
              result.unchanged).append(path)

@@ -11,6 +11,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import sympy as sp
@@ -146,6 +149,33 @@ def integer_text(n: int) -> str:
                            for p, e in sorted(factors.items()))
 
 
+_PRINTED: ContextVar[dict | None] = ContextVar("latex_printed", default=None)
+
+
+@contextmanager
+def printed_once() -> Iterator[None]:
+    """Inside the block, `latex` prints each sympy object once per settings and hands the
+    same text back when asked again for that very object (not for an equal one: sympy
+    calls some different expressions equal). A sheet's pieces ask for the same statement
+    or step several times, and its LaTeX, Markdown and notebook all print it."""
+    token = _PRINTED.set({})
+    try:
+        yield
+    finally:
+        _PRINTED.reset(token)
+
+
 def latex(expr: Any, **settings: Any) -> str:
     """LaTeX for a sympy object (or anything sympify-able), with the sheet's conventions."""
-    return SheetLatexPrinter(settings).doprint(expr)
+    printed = _PRINTED.get()
+    if printed is None or not isinstance(expr, sp.Basic):  # (a mutable matrix may change)
+        return SheetLatexPrinter(settings).doprint(expr)
+    try:
+        key = (id(expr), tuple(sorted(settings.items())))
+        known = printed.get(key)
+    except TypeError:  # a setting that cannot be a key
+        return SheetLatexPrinter(settings).doprint(expr)
+    if known is None:
+        # the entry keeps `expr` alive, so no other object can take its id in the block
+        known = printed[key] = (expr, SheetLatexPrinter(settings).doprint(expr))
+    return known[1]

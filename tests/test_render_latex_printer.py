@@ -80,3 +80,32 @@ def test_a_negative_long_integer_base_keeps_its_sign() -> None:
     dbl_max = sp.Integer(2**1024 - 2**971)
     assert latex(sp.Pow(-dbl_max, x, evaluate=False)) == \
         r"\left(-\left(2^{1024} - 2^{971}\right)\right)^{x}"
+
+
+def test_inside_printed_once_an_object_is_printed_once_and_only_that_object(monkeypatch):
+    from render import latex_printer
+    from render.latex_printer import printed_once
+
+    printed = []
+    doprint = latex_printer.SheetLatexPrinter.doprint
+
+    def counting(self, expr):
+        printed.append(expr)
+        return doprint(self, expr)
+
+    monkeypatch.setattr(latex_printer.SheetLatexPrinter, "doprint", counting)
+    x, y = sp.symbols("x y")
+    f = sp.Function("f")
+    at_x, at_y = (sp.Subs(f(v).diff(v), v, 1) for v in (x, y))
+    assert at_x == at_y  # sympy calls them equal; they print differently
+    m = sp.Matrix([[x]])  # mutable: its text may change between calls
+    with printed_once():
+        texts = [latex(at_x), latex(at_x), latex(at_y), latex(at_x, fold_short_frac=True)]
+        first = latex(m)
+        m[0, 0] = y
+        second = latex(m)
+    assert texts[0] == texts[1] and "d x" in texts[0] and "d y" in texts[2]
+    assert [e for e in printed if e is at_x] == [at_x, at_x]  # default and other settings
+    assert first != second
+    latex(at_x)
+    assert [e for e in printed if e is at_x] == [at_x] * 3  # outside the block: printed
