@@ -7,12 +7,21 @@ import math
 import os
 import signal
 import sys
+from collections.abc import Iterable
 from importlib import import_module
 
 from . import __version__, replay
 
-# name of the module in qedsheet.commands, in the order --help lists them
-COMMANDS: tuple[str, ...] = ("check", "list", "show", "build", "backprop", "grade", "cache")
+# name of the module in qedsheet.commands -> its line in --help, in the order listed there
+COMMANDS: dict[str, str] = {
+    "check": "prove every claim and report the verdicts",
+    "list": "list the claims of the catalog or of your files",
+    "show": "print one claim as LaTeX or Markdown, for a note",
+    "build": "write the solution sheets (LaTeX, PDF, Markdown, notebooks)",
+    "backprop": "forward and backward pass through the graph of an expression",
+    "grade": "check the formulas of a Markdown or LaTeX answer sheet",
+    "cache": "show or clear the proof cache",
+}
 
 EPILOG = """examples:
   qedsheet check                 prove every claim of the catalog; exit 0 when all as expected
@@ -53,16 +62,28 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"qedsheet: error: {message} (see 'qedsheet --help')\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(load: Iterable[str] = tuple(COMMANDS)) -> argparse.ArgumentParser:
+    """The command line's parser, with the options of the commands in `load` (their modules
+    imported, and with them sympy and the engine); every other command only listed, so
+    that `qedsheet --help` and `--version` answer at once."""
     parser = _Parser(prog="qedsheet", description="Prove, check and render the claims of "
                      "mathematical solution sheets.", epilog=EPILOG,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"qedsheet {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
-        module = import_module(f"qedsheet.commands.{name}")
-        module.add_parser(sub)
+    for name, summary in COMMANDS.items():
+        if name in load:
+            import_module(f"qedsheet.commands.{name}").add_parser(sub)
+        else:
+            sub.add_parser(name, help=summary)
     return parser
+
+
+def _command_of(argv: list[str]) -> list[str]:
+    """The command a command line names (its first word that is not an option: the top
+    level has no option that takes a value), as a list of none or one."""
+    first = next((a for a in argv if not a.startswith("-")), None)
+    return [first] if first in COMMANDS else []
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,7 +112,7 @@ def _dispatch(argv: list[str]) -> int:
 
 
 def _main(argv: list[str], record: replay.Run | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(_command_of(argv))
     args, extra = parser.parse_known_args(argv)
     args.record = record  # a build recorded for replay lists its files there
     if extra:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import textwrap
 
 
 def qedsheet(*args: str) -> subprocess.CompletedProcess:
@@ -60,3 +61,20 @@ def test_paths_may_follow_options_but_nothing_else_is_left_over(capsys, monkeypa
         err = capsys.readouterr().err
         assert err.startswith("qedsheet: error: unrecognized arguments:") and \
             err.count("\n") == 1
+
+
+def test_help_and_version_answer_without_importing_the_engine():
+    code = textwrap.dedent("""
+        import sys
+        from qedsheet.cli import main
+        for argv in (["--help"], ["--version"], ["chekc"]):
+            try:
+                main(argv)
+            except SystemExit:
+                pass
+        print(sorted(m for m in ("sympy", "proofs", "derivations", "render") if m in sys.modules))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "COMMAND" in out.stdout and "qedsheet " in out.stdout
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+    assert "invalid choice: 'chekc'" in out.stderr

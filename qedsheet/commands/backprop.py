@@ -14,7 +14,7 @@ from proofs.parsing import ParseError, parse
 from render.numbers import exact as exact_text
 from render.numbers import json_number, number
 
-from ..cli import UsageError
+from ..cli import COMMANDS, UsageError
 
 _INT = re.compile(r"^[+-]?\d+$")
 _FRACTION = re.compile(r"^[+-]?\d+/\d+$")
@@ -23,7 +23,7 @@ _FLOAT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "backprop", help="forward and backward pass through the graph of an expression",
+        "backprop", help=COMMANDS["backprop"],
         description="Build the computational graph of EXPR (plain math such as "
         "'2*(x*y+max(z,w))' or LaTeX such as '\\frac{1}{1+e^{-x}}'), run the forward pass "
         "and the backward pass at the point, print one line per node (op, value, gradient) "

@@ -15,7 +15,7 @@ from proofs.parallel import default_jobs
 from render.atomic import ready_folder
 
 from .. import targets
-from ..cli import UsageError, seconds
+from ..cli import COMMANDS, UsageError, seconds
 from ..progress import Progress
 
 FORMATS = ("tex", "pdf", "md", "ipynb")
@@ -24,8 +24,7 @@ SHOWN_UNEXPECTED = 10  # claims not as expected named on stderr; `check` lists t
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("build", help="write the solution sheets (LaTeX, PDF, Markdown, "
-                       "notebooks)",
+    p = sub.add_parser("build", help=COMMANDS["build"],
                        description="Prove every claim of every sheet and write each sheet as "
                        "NAME.tex, NAME.pdf and NAME.md (and, with --format ipynb, NAME.ipynb: "
                        "a Jupyter notebook whose code cells import and prove each claim), "

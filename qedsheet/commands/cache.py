@@ -6,9 +6,11 @@ import argparse
 
 from proofs.cache import ProofCache
 
+from ..cli import COMMANDS
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("cache", help="show or clear the proof cache",
+    p = sub.add_parser("cache", help=COMMANDS["cache"],
                        description="check and build keep 'proved' and 'refuted' verdicts on "
                        "disk, keyed by the claim and the engine's version, so that an "
                        "unchanged claim is not proved again (a cached refutation is checked "

@@ -23,7 +23,7 @@ from proofs.reading import read_parts
 from proofs.verdict import value_text
 
 from .. import targets
-from ..cli import UsageError, seconds
+from ..cli import COMMANDS, UsageError, seconds
 from ..progress import Progress
 from .grade import read_source
 
@@ -32,7 +32,7 @@ NOTE_SUFFIXES = (".md", ".markdown", ".tex", ".latex", ".ltx")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="prove every claim and report the verdicts",
+    p = sub.add_parser("check", help=COMMANDS["check"],
                        description="Prove every claim of the catalog (derivations.catalog()), "
                        "or every module-level Claim of the named files (notes.py) or "
                        "importable modules (mypkg.notes), or every relation stated in "

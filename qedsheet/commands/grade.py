@@ -12,13 +12,13 @@ from proofs.documents import MAX_BYTES, DocumentError, detect_format
 from proofs.grading import DEFAULT_BUDGET, MAX_RELATIONS, TIME_LIMIT, Finding, Report, grade_text
 from proofs.parallel import default_jobs
 
-from ..cli import UsageError, seconds
+from ..cli import COMMANDS, UsageError, seconds
 from ..progress import Progress
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "grade", help="check the formulas of a Markdown or LaTeX answer sheet",
+        "grade", help=COMMANDS["grade"],
         description="Read every formula of FILE (Markdown: $...$, $$...$$; LaTeX: \\[...\\], "
         "equation, align, $...$), take the document's definitions ('let f(x) = ...', "
         "'where σ(x) = ...') and assumptions ('for λ > 0') into account, and check each "

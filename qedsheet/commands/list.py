@@ -11,11 +11,12 @@ import sympy as sp
 from proofs import Claim
 
 from .. import targets
+from ..cli import COMMANDS
 from .check import select
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("list", help="list the claims of the catalog or of your files",
+    p = sub.add_parser("list", help=COMMANDS["list"],
                        description="Print every claim of the catalog (in sheet order), or of "
                        "the named files and modules (as check finds them): name, source and "
                        "the statement on one line.")

@@ -9,11 +9,11 @@ from typing import Any
 from proofs import Claim, Derivation, Sheet, Verdict, prove
 
 from .. import targets
-from ..cli import UsageError, seconds
+from ..cli import COMMANDS, UsageError, seconds
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("show", help="print one claim as LaTeX or Markdown, for a note",
+    p = sub.add_parser("show", help=COMMANDS["show"],
                        description="Prove one claim of the catalog, or of the named files and "
                        "modules, and print its statement and verdict, then the derivations of "
                        "its exercise with each link checked, as LaTeX or Markdown ready to "
