@@ -90,6 +90,14 @@ def free_symbols(e: sp.Basic) -> frozenset:
     return frozenset(e.free_symbols)
 
 
+def subs_text(e: sp.Basic) -> str:
+    """What a cache keyed by `e` must add so that objects sympy calls equal but that are
+    not the same get entries of their own: the srepr of `e` where it holds a Subs (Subs
+    objects that differentiate by different variables compare equal: f_w1 at a point ==
+    f_w2 at it), else "" (printing every expression would cost more than the cache saves)."""
+    return sp.srepr(e) if e.has(sp.Subs) else ""
+
+
 class _Field:
     """Real or complex ball arithmetic (or, `exact`, rational arithmetic) with the values
     of the variables and, while a sum is evaluated, the values of its summation

@@ -321,10 +321,7 @@ def _differentiated(side: sp.Basic) -> sp.Basic:
     n at once: once per side, not once per point."""
     if not side.has(sp.Derivative, sp.Subs):
         return side
-    # keyed by srepr too where it holds a Subs: sympy calls Subs objects equal that
-    # differentiate by different variables (f_w1 at a point == f_w2 at it), which would
-    # hand back the wrong side (printing it at every point costs more than the rest)
-    return _differentiated_once(sp.srepr(side) if side.has(sp.Subs) else "", side)
+    return _differentiated_once(balls.subs_text(side), side)
 
 
 @lru_cache(maxsize=1024)

@@ -16,6 +16,7 @@ from functools import lru_cache
 import sympy as sp
 
 from . import budget, certified
+from .balls import subs_text
 
 _MAX_DEPTH = 8
 
@@ -91,8 +92,7 @@ def sign_reason(e: sp.Expr, strict: bool = True, depth: int = 0) -> str | None:
     e = sp.sympify(e)
     if e.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
         return None  # not a real number anywhere: no sign
-    key = (e, strict, depth, sp.srepr(e) if e.has(sp.Subs) else "",  # see numeric._differentiated
-           _INTERVALS.get())
+    key = (e, strict, depth, subs_text(e), _INTERVALS.get())
     if key in _MEMO:
         return _MEMO[key]
     out = _sign_reason(e, strict, depth)  # only finished answers are remembered
@@ -282,7 +282,7 @@ def _interval_affine_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
 
 
 def _fraction_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
-    num, den = _over_common_denominator(e, sp.srepr(e) if e.has(sp.Subs) else "")
+    num, den = _over_common_denominator(e, subs_text(e))
     if den == 1:
         return None
     if sign_reason(den, True, depth + 1) and sign_reason(num, strict, depth + 1):
@@ -311,17 +311,16 @@ def _split_constant_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _over_common_denominator(e: sp.Expr, text: str) -> tuple[sp.Expr, sp.Expr]:
-    """fraction(together(e)): a pure function of `e` (and of its srepr `text` where sympy
-    calls different expressions equal), asked again at other depths and signs (3367
-    calls, 1028 distinct expressions, over the catalog), so worked out once."""
+    """fraction(together(e)): a pure function of `e` (and of its `balls.subs_text`),
+    asked again at other depths and signs (3367 calls, 1028 distinct expressions, over
+    the catalog), so worked out once."""
     return sp.fraction(sp.together(e))
 
 
 @lru_cache(maxsize=4096)
 def _factored(e: sp.Expr, text: str) -> sp.Expr:
-    """factor_terms(expand(e)): a pure function of `e` (and of its srepr `text` where
-    sympy calls different expressions equal), asked again for the same sum at other
-    depths and signs, so worked out once."""
+    """factor_terms(expand(e)): a pure function of `e` (and of its `balls.subs_text`),
+    asked again for the same sum at other depths and signs, so worked out once."""
     return sp.factor_terms(sp.expand(e))
 
 
@@ -329,7 +328,7 @@ def _common_factor_rule(e: sp.Expr, strict: bool, depth: int) -> str | None:
     """Pull a common factor out of a sum (factor_terms) and sign each factor."""
     if not e.is_Add:
         return None
-    f = _factored(e, sp.srepr(e) if e.has(sp.Subs) else "")  # see numeric._differentiated
+    f = _factored(e, subs_text(e))
     if f.is_Add or f == e:
         return None
     return _product_rule(f, strict, depth + 1) if f.is_Mul else None
