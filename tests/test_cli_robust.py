@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from interrupts import ctrl_c_default
+from interrupts import await_python_catching_ctrl_c, ctrl_c_default
 from render_tools import need
 
 QEDSHEET = [sys.executable, "-m", "qedsheet"]
@@ -230,15 +230,23 @@ def test_ctrl_c_stops_parallel_check_within_a_second() -> None:
 
 
 
-@pytest.mark.parametrize("delay", [0.3, 0.8])
-def test_ctrl_c_while_the_libraries_load_is_one_line(delay: float) -> None:
-    # early: while sympy and the catalog are still being imported (no command runs yet)
-    proc = subprocess.Popen([*QEDSHEET, "check", "--no-cache"], stdout=subprocess.PIPE,
+# the console script that pip installs beside the interpreter, and `python -m qedsheet`
+SCRIPT = [str(Path(sys.executable).with_name("qedsheet"))]
+
+
+@pytest.mark.parametrize("program, delay", [(QEDSHEET, 0.3), (QEDSHEET, 0.8), (SCRIPT, 0.3)],
+                         ids=["module-0.3", "module-0.8", "script-0.3"])
+def test_ctrl_c_while_the_libraries_load_is_one_line(program: list[str], delay: float) -> None:
+    # early: while sympy and the catalog are still being imported (no command runs yet),
+    # timed from the moment the interpreter catches Ctrl-C: before it, SIGINT kills any
+    # Python program outright, and a loaded machine may take long to get there
+    proc = subprocess.Popen([*program, "check", "--no-cache"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, preexec_fn=ctrl_c_default)
+    await_python_catching_ctrl_c(proc.pid)
     time.sleep(delay)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
-    assert proc.returncode == 130
+    assert proc.returncode == 130, err
     assert err.strip() == "qedsheet: interrupted"  # no traceback
 
 # ---- build: a shared output folder ------------------------------------------------------
