@@ -8,6 +8,9 @@ os.environ.setdefault("SYMPY_GROUND_TYPES", "python")
 
 __version__ = "0.1.0"
 
+# what a Ctrl-C at any moment prints, its whole report (exit status 130)
+INTERRUPTED = "qedsheet: interrupted"
+
 
 def run() -> None:
     """The `qedsheet` program (its console script and `python -m qedsheet`): the command
@@ -16,6 +19,6 @@ def run() -> None:
     try:
         from .cli import main
     except KeyboardInterrupt:  # Ctrl-C before the command line is even read
-        print("qedsheet: interrupted", file=sys.stderr)
+        print(INTERRUPTED, file=sys.stderr)
         raise SystemExit(130) from None
     raise SystemExit(main())

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterable
 from importlib import import_module
 
-from . import __version__, replay
+from . import INTERRUPTED, __version__, replay
 
 # name of the module in qedsheet.commands -> its line in --help, in the order listed there
 COMMANDS: dict[str, str] = {
@@ -94,9 +94,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(INTERRUPTED, file=sys.stderr)
         return 130
-
-
-INTERRUPTED = "qedsheet: interrupted"
 
 
 def _dispatch(argv: list[str]) -> int:
